@@ -1,0 +1,69 @@
+"""Locations, diagnostics and the errors that carry them.
+
+Every message gen-models prints about a doc names a place in it:
+``docs/models/x.md:14: error: ...``. Stages collect diagnostics and the
+pipeline fails once, at a stage boundary, if any of them is an error.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A line in a source file (1-based), as the user sees the path."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+class Severity(enum.Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    severity: Severity
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(location: Location, message: str) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, location, message)
+
+
+def warning(location: Location, message: str) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, location, message)
+
+
+class DocError(Exception):
+    """A doc cannot be understood; raised inside a stage, collected by its caller."""
+
+    def __init__(self, location: Location, message: str) -> None:
+        super().__init__(f"{location}: {message}")
+        self.diagnostic = error(location, message)
+
+
+class GenerationFailed(Exception):
+    """The run stops: the diagnostics say why. Nothing has been written."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+class InternalError(Exception):
+    """gen-models' own bug (e.g. black rejects what a template made)."""

@@ -1,0 +1,254 @@
+"""Speakeasy's TypeScript SDK docs (``docs/models/**``), every generator era seen so far.
+
+A model page is ``# Name``, an optional description, an optional ``## Example Usage``
+and one of:
+
+* ``## Fields``: a ``Field | Type | Required | Description [| Example]`` table;
+* ``## Values``: a ``Name | Value`` table, or a code block ``"a" | "b" | Unrecognized<string>``;
+* ``## Supported Types``: one ``### `type` `` section per union member, each with an example.
+
+A page with only a heading (and a description) is a model whose shape the docs lost.
+Any other page (SDK operation pages, a retry-config page) is not a model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import ir
+from ..diagnostics import Diagnostic, DocError, Location, warning
+from ..markdown import BulletList, Code, Page, Paragraph, Table
+from ..typeexpr import Token, literal_value, number_value, parse_type, tokenize
+
+NAME = "speakeasy-ts"
+
+_MODEL_SECTIONS = ("fields", "values", "supported types")
+_FIELD_HEADER = ("field", "type", "required", "description")
+_REQUIRED = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
+_DEPRECATED = re.compile(
+    r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?\s*(?P<notice>[^<]*?)\s*(?:<br\s*/?>\s*)*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_DEPRECATION_REASON = re.compile(r"^Deprecated:\s*(?P<reason>.+?\.)(?:\s|$)", re.DOTALL)
+_EXAMPLE = re.compile(r"\b(?:let|const)\s+value\s*:\s*(?P<type>[^=]+?)\s*=\s*(?P<value>.*?);?\s*$", re.DOTALL)
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def is_model_page(page: Page) -> bool:
+    """A page with a title whose sections are model sections (or none at all)."""
+    if page.title is None:
+        return False
+    titles = {s.title.strip().lower() for s in page.sections if s.level == 2}
+    if titles & set(_MODEL_SECTIONS):
+        fields = page.section("fields")
+        return fields is None or _field_table(fields.blocks) is not None
+    return titles <= {"example usage"}
+
+
+def read(page: Page, diagnostics: list[Diagnostic]) -> ir.Model:
+    """The model a page documents. Raises :class:`DocError` if the page cannot be read."""
+    assert page.title is not None
+    at = page.at(page.title_line)
+    name = clean_heading(page.title)
+    if not name:
+        raise DocError(at, "the heading names no model")
+    description = _paragraphs(page.intro)
+    examples = _examples(page)
+    kinds = [t for t in _MODEL_SECTIONS if page.section(t) is not None]
+    if len(kinds) > 1:
+        raise DocError(at, f"a page cannot have both {' and '.join(kinds)} sections")
+    if kinds == ["fields"]:
+        fields = _fields(page)
+        return ir.ObjectModel(
+            key=page.rel, name=name, description=description, location=at, examples=examples, fields=fields
+        )
+    if kinds == ["values"]:
+        members, is_open = _values(page)
+        return ir.EnumModel(
+            key=page.rel, name=name, description=description, location=at, examples=examples,
+            members=members, open=is_open,
+        )
+    if kinds == ["supported types"]:
+        return ir.UnionModel(
+            key=page.rel, name=name, description=description, location=at, examples=examples,
+            members=_members(page),
+        )
+    diagnostics.append(warning(at, f"{name} has no fields, values or member types in its doc: generated as Any"))
+    return ir.OpaqueModel(key=page.rel, name=name, description=description, location=at, examples=examples)
+
+
+def clean_heading(title: str) -> str:
+    return title.replace("~~", "").replace("`", "").replace("\\", "").strip()
+
+
+def plain(cell: str) -> str:
+    """A description cell or paragraph as docstring text: ``<br/>`` becomes a line break."""
+    text = _BR.sub("\n", cell).strip()
+    return "" if text == "N/A" else text
+
+
+def _paragraphs(blocks: tuple[object, ...]) -> str:
+    return "\n\n".join(plain(b.text) for b in blocks if isinstance(b, Paragraph) and plain(b.text))
+
+
+def _field_table(blocks: tuple[object, ...]) -> Table | None:
+    for block in blocks:
+        if isinstance(block, Table):
+            header = tuple(h.strip().lower() for h in block.header)
+            return block if header[:4] == _FIELD_HEADER else None
+    return None
+
+
+def _fields(page: Page) -> tuple[ir.Field, ...]:
+    section = page.section("fields")
+    assert section is not None
+    table = _field_table(section.blocks)
+    if table is None:
+        raise DocError(page.at(section.line), "the Fields section has no Field | Type | Required | Description table")
+    fields = []
+    for row in table.rows:
+        at = page.at(row.line)
+        name_cell, type_cell, required_cell, description_cell = row.cells[:4]
+        deprecated: str | None = "" if "~~" in name_cell else None
+        name = field_name(name_cell, at)
+        required = _REQUIRED.get(required_cell.strip())
+        if required is None:
+            raise DocError(at, f"Required cell {required_cell!r} of field {name!r} is neither :heavy_check_mark: nor :heavy_minus_sign:")
+        description = plain(description_cell)
+        m = _DEPRECATED.match(description)
+        if m:
+            description = m.group("rest").strip()
+            reason = _DEPRECATION_REASON.match(description)
+            deprecated = reason.group("reason") if reason else (deprecated or "")
+        fields.append(
+            ir.Field(
+                name=name,
+                type=parse_type(type_cell, at),
+                required=required,
+                nullable=ir.Nullable.UNKNOWN,
+                description=description,
+                location=at,
+                deprecated=deprecated,
+            )
+        )
+    return tuple(fields)
+
+
+def field_name(cell: str, at: Location) -> str:
+    text = cell.strip().replace("~~", "").strip()
+    m = re.fullmatch(r"(`+)(.*?)\1", text, re.DOTALL)
+    name = m.group(2).strip() if m else re.sub(r"\\(.)", r"\1", text).strip("*_ ")
+    if not name:
+        raise DocError(at, f"Field cell {cell!r} names no field")
+    return name
+
+
+def _values(page: Page) -> tuple[tuple[ir.EnumMember, ...], bool]:
+    section = page.section("values")
+    assert section is not None
+    for block in section.blocks:
+        if isinstance(block, Table):
+            return _value_table(page, block), False
+        if isinstance(block, Code):
+            return _value_code(page, block)
+        if isinstance(block, BulletList):
+            return _value_bullets(page, block), False
+    raise DocError(page.at(section.line), "the Values section lists no values")
+
+
+def _value_table(page: Page, table: Table) -> tuple[ir.EnumMember, ...]:
+    header = tuple(h.strip().lower() for h in table.header)
+    if header[:2] != ("name", "value"):
+        raise DocError(page.at(table.line), f"the Values table has columns {table.header!r}, not Name | Value")
+    raw = [(field_name(r.cells[0], page.at(r.line)), r.cells[1].strip().strip("`"), r.line) for r in table.rows]
+    if not raw:
+        raise DocError(page.at(table.line), "the Values table has no rows")
+    numeric = all(re.fullmatch(r"-?\d+(\.\d+)?", v) for _, v, _ in raw) and not _string_example(page)
+    return tuple(
+        ir.EnumMember(name, number_value(v) if numeric else v, page.at(line)) for name, v, line in raw
+    )
+
+
+def _value_bullets(page: Page, bullets: BulletList) -> tuple[ir.EnumMember, ...]:
+    members = []
+    for item in bullets.items:
+        m = re.fullmatch(r"`?(?P<name>[^`=:]+?)`?\s*(?:[:=]\s*`?(?P<value>.*?)`?)?\s*", item.text)
+        if m is None:
+            raise DocError(page.at(item.line), f"cannot read enum value {item.text!r}")
+        value = m.group("value") if m.group("value") is not None else m.group("name")
+        members.append(ir.EnumMember(m.group("name") if m.group("value") else None, value, page.at(item.line)))
+    return tuple(members)
+
+
+def _value_code(page: Page, code: Code) -> tuple[tuple[ir.EnumMember, ...], bool]:
+    at = page.at(code.line + 1)
+    members: list[ir.EnumMember] = []
+    is_open = False
+    tokens = tokenize(code.text, at)
+    expect_value = True
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line_at = page.at(code.line + 1 + _line_of(code.text, tok))
+        if tok.kind == "punct" and tok.text == "|":
+            expect_value = True
+            i += 1
+            continue
+        if not expect_value:
+            raise DocError(line_at, f"expected '|' between enum values, found {tok.text!r}")
+        if tok.kind == "string":
+            try:
+                members.append(ir.EnumMember(None, literal_value(tok.text), line_at))
+            except ValueError:
+                raise DocError(line_at, f"bad string literal {tok.text}") from None
+        elif tok.kind == "number":
+            members.append(ir.EnumMember(None, number_value(tok.text), line_at))
+        elif tok.kind == "name" and tok.text == "Unrecognized" and _is_unrecognized(tokens, i):
+            is_open = True
+            i += 3
+        else:
+            raise DocError(line_at, f"cannot read enum value {tok.text!r}")
+        expect_value = False
+        i += 1
+    if not members:
+        raise DocError(at, "the Values code block lists no values")
+    return tuple(members), is_open
+
+
+def _is_unrecognized(tokens: list[Token], i: int) -> bool:
+    texts = [t.text for t in tokens[i + 1 : i + 4]]
+    return len(texts) == 3 and texts[0] == "<" and texts[1] in ("string", "number") and texts[2] == ">"
+
+
+def _line_of(text: str, tok: Token) -> int:
+    index = text.find(tok.text)
+    return text.count("\n", 0, index) if index >= 0 else 0
+
+
+def _members(page: Page) -> tuple[ir.TypeNode, ...]:
+    section = page.section("supported types")
+    assert section is not None
+    members = []
+    for sub in page.sections:
+        if sub.level == 3 and sub.line > section.line:
+            members.append(parse_type(sub.title.strip().strip("`"), page.at(sub.line)))
+    if not members:
+        raise DocError(page.at(section.line), "the Supported Types section lists no member types")
+    return tuple(members)
+
+
+def _examples(page: Page) -> tuple[ir.Example, ...]:
+    """The literals of ``## Example Usage`` and of each union member's section."""
+    found = []
+    for section in page.sections:
+        for block in section.blocks:
+            if isinstance(block, Code) and block.info in ("typescript", "ts"):
+                m = _EXAMPLE.search(block.text)
+                if m:
+                    line = block.line + 1 + block.text.count("\n", 0, m.start("value"))
+                    found.append(ir.Example(m.group("value"), m.group("type").strip(), page.at(line)))
+    return tuple(found)
+
+
+def _string_example(page: Page) -> bool:
+    return any(e.code.lstrip().startswith(("'", '"')) for e in _examples(page))

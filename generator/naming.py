@@ -1,0 +1,136 @@
+"""Every identifier gen-models makes from doc text, in one place.
+
+Rules: identifiers are ASCII, never keywords, never start with an underscore (pydantic
+reads those as private), never shadow what the generated module or the style needs,
+and collisions are broken deterministically, in doc order.
+"""
+
+from __future__ import annotations
+
+import keyword
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import ir
+
+# Names the generated annotations may use unqualified: a class or attribute with one of
+# these names would shadow them inside its own module or class body.
+ANNOTATION_NAMES = frozenset(
+    {"str", "int", "float", "bool", "bytes", "list", "dict", "frozenset", "date", "datetime", "typing",
+     "pydantic", "dataclasses", "enum", "field", "dataclass"}
+)
+
+PYDANTIC_RESERVED = frozenset(
+    {"construct", "copy", "dict", "fields", "from_orm", "json", "model_computed_fields", "model_config",
+     "model_construct", "model_copy", "model_dump", "model_dump_json", "model_extra", "model_fields",
+     "model_fields_set", "model_json_schema", "model_parametrized_name", "model_post_init", "model_rebuild",
+     "model_validate", "model_validate_json", "model_validate_strings", "parse_file", "parse_obj",
+     "parse_raw", "schema", "schema_json", "update_forward_refs", "validate"}
+)
+DATACLASS_RESERVED = frozenset({"from_dict", "to_dict", "fields", "WIRE_NAMES"})
+
+
+def snake_case(text: str) -> str:
+    """``operationId`` -> ``operation_id``, ``HTTPMetadata`` -> ``http_metadata``; ASCII only."""
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", text)
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", s)
+    s = re.sub(r"[^0-9A-Za-z]+", "_", s)
+    return s.strip("_").lower()
+
+
+def _safe(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if keyword.iskeyword(name) or name in reserved:
+        name += "_"
+    return name
+
+
+def class_name(heading: str) -> str:
+    """A heading to a class name: ASCII letters, digits and underscores, as the heading spells it."""
+    words = re.split(r"[^0-9A-Za-z_]+", heading)
+    name = "".join(w[:1].upper() + w[1:] if i else w for i, w in enumerate(words) if w).lstrip("_")
+    return _safe(name, "Model", ANNOTATION_NAMES)
+
+
+def module_name(cls: str) -> str:
+    return _safe(snake_case(cls), "model")
+
+
+def package_name(directory: str) -> str:
+    return _safe(re.sub(r"[^0-9A-Za-z_]+", "_", directory).strip("_"), "pkg")
+
+
+def attribute_name(wire: str, reserved: Iterable[str] = ()) -> str:
+    return _safe(snake_case(wire), "field", ANNOTATION_NAMES.union(reserved))
+
+
+def enum_member_name(name: str | None, value: object) -> str:
+    source = name if name else str(value)
+    return _safe(snake_case(source).upper(), "VALUE")
+
+
+def unique(names: Iterable[str], taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
+    """Make names distinct, in order: a later duplicate gets ``_2``, ``_3``, ... appended."""
+    seen = {n.lower() if fold_case else n for n in taken}
+    out = []
+    for name in names:
+        candidate, n = name, 1
+        while (candidate.lower() if fold_case else candidate) in seen:
+            n += 1
+            candidate = f"{name}_{n}"
+        seen.add(candidate.lower() if fold_case else candidate)
+        out.append(candidate)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ModelNames:
+    package: tuple[str, ...]
+    """The package path under OUT, one identifier per source directory."""
+    module: str
+    cls: str
+
+
+def plan(models: Iterable[ir.Model]) -> dict[str, ModelNames]:
+    """Package, module and class names for every model, by model key.
+
+    Module names never collide within a package, also on a case-insensitive file system,
+    and never equal a subpackage's name or a name the package re-exports.
+    """
+    models = sorted(models, key=lambda m: m.key)
+    dirs = sorted({posixpath.dirname(m.key) for m in models})
+    packages = _package_paths(dirs)
+    by_dir: dict[str, list[ir.Model]] = {}
+    for model in models:
+        by_dir.setdefault(posixpath.dirname(model.key), []).append(model)
+    out: dict[str, ModelNames] = {}
+    for directory, members in by_dir.items():
+        classes = unique([class_name(m.name) for m in members])
+        subpackages = {packages[d][-1] for d in dirs if d and posixpath.dirname(d) == directory}
+        # Modules differ from each other and from subpackages also on case-insensitive file
+        # systems, and never equal a class the package re-exports (the import would rebind it).
+        modules = unique(
+            [module_name(c) + ("_" if module_name(c) in classes else "") for c in classes],
+            taken=subpackages,
+            fold_case=True,
+        )
+        for model, cls, module in zip(members, classes, modules):
+            out[model.key] = ModelNames(packages[directory], module, cls)
+    return out
+
+
+def _package_paths(dirs: list[str]) -> dict[str, tuple[str, ...]]:
+    """Every source directory (and its parents) to a package path; siblings never collide."""
+    every = sorted({posixpath.join(*parts[:i]) for d in dirs if d for parts in [d.split("/")] for i in range(1, len(parts) + 1)})
+    paths: dict[str, tuple[str, ...]] = {"": ()}
+    for parent in sorted({posixpath.dirname(d) for d in every}):
+        children = [d for d in every if posixpath.dirname(d) == parent]
+        names = unique([package_name(posixpath.basename(c)) for c in children], fold_case=True)
+        for child, name in zip(children, names):
+            paths[child] = paths[parent] + (name,)
+    return paths

@@ -1,0 +1,80 @@
+"""Doc text into Python source, safely: docstrings, comments and literals.
+
+Nothing from a doc is ever pasted into code. Text becomes a string literal through
+escaping that leaves no way to end the literal early, and other values go out
+through ``repr``. This is a security boundary: a description must stay data.
+
+Which characters are escaped is a fixed list, not ``str.isprintable``, whose answer
+changes with the Unicode version of the Python running gen-models: the same docs
+must give the same bytes everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Controls, white space other than the plain space (black strips it at line ends),
+# line and paragraph separators, bidirectional overrides (Trojan Source), the BOM and
+# lone surrogates: escaped wherever doc text becomes source.
+_ESCAPED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\xa0\u061c\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000"
+    "\ufeff\ud800-\udfff]"
+)
+
+
+def _hex(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def clean_text(text: str) -> str:
+    """Description text in the form a docstring keeps through black and ``inspect.cleandoc``.
+
+    Tabs become spaces, lines lose trailing spaces, the text loses blank lines at its
+    ends and leading spaces on its first line, and later lines lose their common indent.
+    """
+    lines = [line.expandtabs(8).rstrip(" ") for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[0].strip(" "):
+        lines.pop(0)
+    while lines and not lines[-1].strip(" "):
+        lines.pop()
+    if not lines:
+        return ""
+    rest = lines[1:]
+    indent = min((len(line) - len(line.lstrip(" ")) for line in rest if line), default=0)
+    return "\n".join([lines[0].lstrip(" ")] + [line[indent:] for line in rest])
+
+
+def docstring(text: str) -> str:
+    """A triple-quoted literal whose value is ``clean_text(text)``."""
+    out = clean_text(text).replace("\\", "\\\\")
+    out = _ESCAPED.sub(lambda m: _hex(m.group()), out).replace('"""', '\\"\\"\\"')
+    if out.endswith('"'):
+        out = out[:-1] + '\\"'
+    if out.startswith('"'):
+        out = '\\"' + out[1:]
+    return f'"""{out}"""'
+
+
+def string(value: str) -> str:
+    """A one-line double-quoted literal whose value is exactly ``value``."""
+    out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + _ESCAPED.sub(lambda m: _hex(m.group()), out) + '"'
+
+
+def comment(text: str) -> str:
+    """Text for one comment line: nothing in it can end the line."""
+    return _ESCAPED.sub(lambda m: _hex(m.group()), text.replace("\n", "\\n"))
+
+
+def literal(value: object) -> str:
+    """A Python literal for a scalar value from a doc."""
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return f'float("{value}")'
+    return repr(value)

@@ -1,0 +1,236 @@
+"""Link the models of a docs tree: references to docs, discriminated unions, alias cycles.
+
+Pure: it reads no file. A link's target is found lexically, relative to the doc that
+holds it, among the docs that were read; nothing a link names is ever opened.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from . import ir
+from .diagnostics import Diagnostic, DocError, Location, warning
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The checked models of one docs tree, in key order, with an index by key."""
+
+    models: tuple[ir.Model, ...]
+    by_key: Mapping[str, ir.Model]
+    recursive_aliases: frozenset[str] = frozenset()
+    """Union models that refer to themselves through unions only (recursive type aliases)."""
+
+    @classmethod
+    def of(cls, models: Iterable[ir.Model]) -> Tree:
+        ordered = tuple(sorted(models, key=lambda m: m.key))
+        return cls(ordered, MappingProxyType({m.key: m for m in ordered}))
+
+    def target(self, ref: ir.Ref) -> ir.Model:
+        assert ref.doc is not None, ref
+        return self.by_key[ref.doc]
+
+
+def resolve(models: Iterable[ir.Model], diagnostics: list[Diagnostic]) -> Tree:
+    """Fill every reference's ``doc`` (or replace it by ``Any`` with a warning), find discriminators."""
+    tree = Tree.of(models)
+    finder = _Finder(tree)
+    linked = []
+    for model in tree.models:
+        try:
+            linked.append(_link_model(model, finder, diagnostics))
+        except DocError as exc:
+            diagnostics.append(exc.diagnostic)
+    tree = _discriminate(Tree.of(linked))
+    return replace(tree, recursive_aliases=_alias_cycles(tree))
+
+
+class _Finder:
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.by_dir_name: dict[tuple[str, str], list[str]] = {}
+        self.by_name: dict[str, list[str]] = {}
+        self.dirs: set[str] = set()
+        for model in tree.models:
+            directory = posixpath.dirname(model.key)
+            self.by_dir_name.setdefault((directory, model.name), []).append(model.key)
+            self.by_name.setdefault(model.name, []).append(model.key)
+            self.dirs.add(directory)
+
+    def find(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:
+        if ref.href is not None:
+            return self._by_link(ref, source, at, diagnostics)
+        return self._by_name(ref, source, at, diagnostics)
+
+    def _by_link(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:
+        assert ref.href is not None
+        if _URL.match(ref.href):
+            diagnostics.append(warning(at, f"{ref.spelling} links outside the docs ({ref.href}): typed as Any"))
+            return ir.Primitive(ir.Kind.ANY, ref.spelling)
+        path = ref.href.split("#", 1)[0]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)) if path else source
+        if target in self.tree.by_key:
+            return replace(ref, doc=target)
+        if target.startswith("../") or target == "..":
+            # The link leaves the source tree; its docs were not given to us. By name, if we can.
+            found = self._lookup(ref.spelling, source)
+            if found is not None:
+                return replace(ref, doc=found)
+            diagnostics.append(
+                warning(at, f"{ref.spelling} links to {ref.href}, outside the docs being read: typed as Any")
+            )
+            return ir.Primitive(ir.Kind.ANY, ref.spelling)
+        found = self._lookup(ref.spelling, source)
+        if found is not None:
+            return replace(ref, doc=found)
+        raise DocError(at, f"{ref.spelling} links to {ref.href}, but there is no model doc {target}")
+
+    def _by_name(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:
+        found = self._lookup(ref.spelling, source)
+        if found is not None:
+            return replace(ref, doc=found)
+        namespace, _, name = ref.spelling.rpartition(".")
+        if namespace and not any(d.split("/")[-1] == namespace.split(".")[-1] for d in self.dirs):
+            diagnostics.append(
+                warning(at, f"{ref.spelling} names a model outside the docs being read: typed as Any")
+            )
+            return ir.Primitive(ir.Kind.ANY, ref.spelling)
+        raise DocError(at, f"unknown type {ref.spelling!r}: no model doc has the heading {name!r}")
+
+    def _lookup(self, spelling: str, source: str) -> str | None:
+        """A name, qualified by its directory (``components.Status``) or not, to a doc key."""
+        namespace, _, name = spelling.rpartition(".")
+        here = posixpath.dirname(source)
+        if not namespace:
+            keys = self.by_dir_name.get((here, name)) or self.by_name.get(name, [])
+            return keys[0] if len(keys) == 1 else None
+        last = namespace.split(".")[-1]
+        keys = [
+            k
+            for (d, n), ks in self.by_dir_name.items()
+            if n == name and d.split("/")[-1] == last
+            for k in ks
+        ]
+        if len(keys) > 1:  # the same namespace name in two places: the nearest one wins
+            keys = [k for k in keys if posixpath.dirname(posixpath.dirname(k)) == posixpath.dirname(here)] or keys
+        return sorted(keys)[0] if keys else None
+
+
+def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic]) -> ir.Model:
+    def link(node: ir.TypeNode, at: Location) -> ir.TypeNode:
+        if isinstance(node, ir.Ref):
+            return finder.find(node, model.key, at, diagnostics)
+        if isinstance(node, ir.ArrayOf):
+            return ir.ArrayOf(link(node.item, at))
+        if isinstance(node, ir.MapOf):
+            return ir.MapOf(link(node.value, at))
+        if isinstance(node, ir.UnionOf):
+            return ir.UnionOf(tuple(link(m, at) for m in node.members))
+        return node
+
+    if isinstance(model, ir.ObjectModel):
+        fields = []
+        for f in model.fields:
+            try:
+                fields.append(replace(f, type=link(f.type, f.location)))
+            except DocError as exc:
+                diagnostics.append(exc.diagnostic)
+        return replace(model, fields=tuple(fields))
+    if isinstance(model, ir.UnionModel):
+        return replace(model, members=tuple(link(m, model.location) for m in model.members))
+    return model
+
+
+def tag_values(tree: Tree, field: ir.Field) -> tuple[ir.Scalar, ...]:
+    """The values a field can hold, if it can hold only a few known ones (else empty).
+
+    A literal, a union of literals, or a closed enum: a field like that can tell the
+    members of a union apart.
+    """
+    node = field.type
+    members = node.members if isinstance(node, ir.UnionOf) else (node,)
+    if all(isinstance(m, ir.Literal) for m in members):
+        return tuple(m.value for m in members if isinstance(m, ir.Literal))
+    if isinstance(node, ir.Ref) and node.doc is not None:
+        target = tree.target(node)
+        if isinstance(target, ir.EnumModel) and not target.open:
+            return tuple(m.value for m in target.members)
+    return ()
+
+
+def _discriminate(tree: Tree) -> Tree:
+    """Find unions whose object members carry a tag field of distinct values."""
+    tags: dict[str, set[str]] = {}
+    models: list[ir.Model] = []
+    for model in tree.models:
+        if isinstance(model, ir.UnionModel):
+            found = _discriminator(tree, model)
+            if found is not None:
+                for key, _ in found.values:
+                    tags.setdefault(key, set()).add(found.field)
+                model = replace(model, discriminator=found)
+        models.append(model)
+    out = []
+    for model in models:
+        if isinstance(model, ir.ObjectModel) and model.key in tags:
+            fields = tuple(replace(f, is_tag=f.name in tags[model.key]) for f in model.fields)
+            model = replace(model, fields=fields)
+        out.append(model)
+    return Tree.of(out)
+
+
+def _discriminator(tree: Tree, union: ir.UnionModel) -> ir.Discriminator | None:
+    """A required field that every member has, whose value sets do not overlap."""
+    members: list[ir.ObjectModel] = []
+    for node in union.members:
+        if not isinstance(node, ir.Ref) or node.doc is None:
+            return None
+        target = tree.target(node)
+        if not isinstance(target, ir.ObjectModel) or any(m.key == target.key for m in members):
+            return None
+        members.append(target)
+    if len(members) < 2:
+        return None
+    for candidate in members[0].fields:
+        values: list[tuple[str, tuple[ir.Scalar, ...]]] = []
+        seen: set[str] = set()
+        for member in members:
+            field = next((f for f in member.fields if f.name == candidate.name), None)
+            these = tag_values(tree, field) if field is not None and field.required else ()
+            keys = {repr(v) for v in these}
+            if not these or keys & seen:
+                break
+            seen |= keys
+            values.append((member.key, these))
+        else:
+            return ir.Discriminator(candidate.name, tuple(values))
+    return None
+
+
+def _alias_cycles(tree: Tree) -> frozenset[str]:
+    """Union models that refer to themselves through other unions only (a recursive type alias)."""
+    edges = {
+        m.key: {r.doc for r in ir.refs(m) if r.doc and isinstance(tree.by_key[r.doc], ir.UnionModel)}
+        for m in tree.models
+        if isinstance(m, ir.UnionModel)
+    }
+    cyclic: set[str] = set()
+    for start in edges:
+        seen: set[str] = set()
+        stack = list(edges[start])
+        while stack:
+            key = stack.pop()
+            if key == start:
+                cyclic.add(start)
+                break
+            if key not in seen:
+                seen.add(key)
+                stack.extend(edges.get(key, ()))
+    return frozenset(cyclic)
+

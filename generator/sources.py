@@ -1,0 +1,71 @@
+"""Find and read the markdown files of a docs tree: the only module that reads docs from disk.
+
+Files are visited in sorted order (never the directory listing's order). Symbolic links
+that lead outside the source tree are not followed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, DocError, Location, warning
+from .markdown import Page, decode, parse_page
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    rel: str
+    """The path relative to the source root, forward slashes."""
+    shown: str
+    """The path as diagnostics show it: the source as the user gave it, joined with ``rel``."""
+    path: Path
+
+
+def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> list[Doc]:
+    real_root = root.resolve()
+    found: list[Doc] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        here = Path(dirpath)
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if _outside(here / name, real_root):
+                diagnostics.append(warning(Location(_show(shown_root, here / name, root)), "links outside the source tree: not read"))
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            if not name.endswith(".md"):
+                continue
+            path = here / name
+            shown = _show(shown_root, path, root)
+            if _outside(path, real_root):
+                diagnostics.append(warning(Location(shown), "links outside the source tree: not read"))
+                continue
+            found.append(Doc(path.relative_to(root).as_posix(), shown, path))
+    found.sort(key=lambda d: d.rel)
+    return found
+
+
+def _outside(path: Path, real_root: Path) -> bool:
+    try:
+        path.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return False
+
+
+def _show(shown_root: str, path: Path, root: Path) -> str:
+    return os.path.join(shown_root, *path.relative_to(root).parts)
+
+
+def read_page(doc: Doc) -> tuple[Page, list[Diagnostic]]:
+    """Read and parse one doc; raise :class:`DocError` if it cannot be read as text."""
+    try:
+        data = doc.path.read_bytes()
+    except OSError as exc:
+        raise DocError(Location(doc.shown), f"cannot read: {exc.strerror or exc}") from None
+    return parse_page(decode(data, doc.shown), doc.shown, doc.rel)

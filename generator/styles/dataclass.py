@@ -1,0 +1,177 @@
+"""Standard-library dataclasses with generated ``from_dict`` / ``to_dict``.
+
+No run-time dependency: loading and dumping go through ``_serde.py``, a small module
+gen-models writes at the root of the output package. ``from_dict`` checks what it
+loads (types, required keys, enum values) and ``to_dict`` writes back what was read:
+an optional field is written when it is not None or was present in the loaded data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import ir, naming, pysource
+from ..config import Options
+from . import common
+from .common import Annotations, FieldView, Module
+
+NAME = "dataclass"
+FUTURE_ANNOTATIONS = True
+RESERVED = naming.DATACLASS_RESERVED
+SUPPORT = "_serde"
+
+
+@dataclass(frozen=True, slots=True)
+class ClassView:
+    cls: str
+    decorator: str
+    docstring: str
+    fields: tuple[FieldView, ...]
+    loads: tuple[tuple[str, str], ...]
+    """(attribute, expression that loads it from ``data``), for ``from_dict``."""
+    wire_names: str
+    """A dict literal: attribute name -> wire name."""
+    required: str
+    """A frozenset literal of the attributes ``to_dict`` always writes."""
+    serde: str
+    names: dict[str, str]
+    """Local names of the helpers the template spells out: Any, ClassVar, Mapping, field."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnionView:
+    cls: str
+    value: str
+    docstring: str
+    type_alias: str
+    loader: str
+    """The name of the module-level function that loads the union."""
+    load: str
+    """The expression of the loading codec."""
+    dumper: str
+    serde: str
+    names: dict[str, str]
+
+
+def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
+    types = Annotations(module, options)
+    serde = module.support(SUPPORT)
+    attrs = common.attribute_names(model, module, RESERVED)
+    fields, loads = [], []
+    for field, attr in zip(model.fields, attrs):
+        nullable = field.required and common.is_nullable(field, options)
+        annotation = common.attribute_annotation(field, types, options, tags_as_literals=False)
+        value = "" if field.required else "None"
+        description = field.description
+        if field.deprecated is not None:
+            notice = f"Deprecated: {field.deprecated}" if field.deprecated else "Deprecated."
+            description = f"{notice}\n\n{description}" if description else notice
+        fields.append(FieldView(attr, annotation, value, common.doc(description), field.name))
+        load = codec(field.type, module, nullable)
+        getter = "required" if field.required else "optional"
+        loads.append((attr, f"{serde}.{getter}(data, {pysource.string(field.name)}, {load})"))
+    if options.target < (3, 10):
+        order = sorted(range(len(fields)), key=lambda i: model.fields[i].required is False)
+        fields = [fields[i] for i in order]
+    wire = ", ".join(f"{pysource.string(a)}: {pysource.string(f.name)}" for a, f in zip(attrs, model.fields))
+    required = ", ".join(pysource.string(a) for a, f in zip(attrs, model.fields) if f.required)
+    return ClassView(
+        cls=module.own.cls,
+        decorator=module.helper("dataclasses", "dataclass") + ("(kw_only=True)" if options.target >= (3, 10) else ""),
+        docstring=common.doc(model.description),
+        fields=tuple(fields),
+        loads=tuple(loads),
+        wire_names="{" + wire + "}",
+        required=f"frozenset({{{required}}})" if required else "frozenset()",
+        serde=serde,
+        names=_names(module, "Any", "ClassVar", "Mapping", "field"),
+    )
+
+
+def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionView:
+    types = Annotations(module, options)
+    serde = module.support(SUPPORT)
+    if model.discriminator is not None:
+        cases = []
+        for key, values in model.discriminator.values:
+            cases.extend(f"{pysource.literal(v)}: {module.model(key)}.from_dict" for v in values)
+        load = f"{serde}.tagged({pysource.string(model.discriminator.field)}, {{{', '.join(cases)}}})"
+    else:
+        load = codec(ir.UnionOf(model.members), module, nullable=False)
+    return UnionView(
+        cls=module.own.cls,
+        value=types.union_of(model.members),
+        docstring=common.doc(model.description),
+        type_alias=common.type_alias(module, options),
+        loader=loader_name(module.own.cls),
+        load=load,
+        dumper=dumper_name(module.own.cls),
+        serde=serde,
+        names=_names(module, "Any", "cast"),
+    )
+
+
+def _snake(cls: str) -> str:
+    return naming.snake_case(cls) or "union"
+
+
+def loader_name(cls: str) -> str:
+    """The function that loads a union from wire data: ``Fields`` -> ``fields_from_dict``."""
+    return f"{_snake(cls)}_from_dict"
+
+
+def dumper_name(cls: str) -> str:
+    return f"{_snake(cls)}_to_dict"
+
+
+def codec(node: ir.TypeNode, module: Module, nullable: bool) -> str:
+    """The expression of a function that loads a value of this type from wire data."""
+    serde = module.support(SUPPORT)
+    text = _codec(node, module, serde)
+    return f"{serde}.nullable({text})" if nullable else text
+
+
+_PRIMITIVE_CODECS = {
+    ir.Kind.STR: "string",
+    ir.Kind.INT: "integer",
+    ir.Kind.FLOAT: "number",
+    ir.Kind.BOOL: "boolean",
+    ir.Kind.ANY: "anything",
+    ir.Kind.BYTES: "binary",
+    ir.Kind.DATETIME: "date_time",
+    ir.Kind.DATE: "date_only",
+    ir.Kind.NONE: "null",
+}
+
+
+def _codec(node: ir.TypeNode, module: Module, serde: str) -> str:
+    if isinstance(node, ir.Primitive):
+        return f"{serde}.{_PRIMITIVE_CODECS[node.kind]}"
+    if isinstance(node, ir.Literal):
+        return f"{serde}.literal({pysource.literal(node.value)})"
+    if isinstance(node, ir.ArrayOf):
+        return f"{serde}.list_of({_codec(node.item, module, serde)})"
+    if isinstance(node, ir.MapOf):
+        return f"{serde}.map_of({_codec(node.value, module, serde)})"
+    if isinstance(node, ir.UnionOf):
+        return f"{serde}.one_of({', '.join(_codec(m, module, serde) for m in node.members)})"
+    assert node.doc is not None
+    target = module.tree.by_key[node.doc]
+    if isinstance(target, ir.ObjectModel):
+        return f"{module.model(node.doc)}.from_dict"
+    if isinstance(target, ir.EnumModel):
+        return module.model(node.doc)
+    if isinstance(target, ir.UnionModel):
+        cls = module.names[node.doc].cls
+        if node.doc == module.own_key:
+            return loader_name(cls)
+        return module.from_model(node.doc, loader_name(cls))
+    return f"{serde}.anything"
+
+
+_HELPERS = {"Any": "typing", "ClassVar": "typing", "cast": "typing", "Mapping": "collections.abc", "field": "dataclasses"}
+
+
+def _names(module: Module, *wanted: str) -> dict[str, str]:
+    """Local names of the helpers a template spells out itself."""
+    return {name: module.helper(_HELPERS[name], name) for name in wanted}

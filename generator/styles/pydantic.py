@@ -1,0 +1,104 @@
+"""Pydantic v2 models: the reference style.
+
+Object docs become ``BaseModel`` classes whose attributes are snake_case with the wire
+name as alias (``populate_by_name`` accepts both). Unions become ``TypeAliasType``
+aliases, usable with ``pydantic.TypeAdapter`` and discriminated where the docs allow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import ir, naming, pysource
+from ..config import Options
+from . import common
+from .common import Annotations, FieldView, Module
+
+NAME = "pydantic"
+FUTURE_ANNOTATIONS = True
+RESERVED = naming.PYDANTIC_RESERVED
+
+
+@dataclass(frozen=True, slots=True)
+class ClassView:
+    cls: str
+    base: str
+    docstring: str
+    config: str
+    """The ``ConfigDict(...)`` expression."""
+    fields: tuple[FieldView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnionView:
+    cls: str
+    value: str
+    """The alias's value: ``Union[...]``, perhaps ``Annotated`` with a discriminator."""
+    docstring: str
+    alias_type: str
+    """The local name of ``TypeAliasType``."""
+    recursive: bool
+    """The alias refers to itself through aliases only: type checkers get a plain alias."""
+    type_checking: str
+    type_alias: str
+
+
+def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
+    types = Annotations(module, options)
+    attrs = common.attribute_names(model, module, RESERVED)
+    fields = []
+    for field, attr in zip(model.fields, attrs):
+        kwargs = []
+        if not field.required:
+            kwargs.append("default=None")
+        if attr != field.name:
+            kwargs.append(f"alias={pysource.string(field.name)}")
+        if field.description:
+            kwargs.append(f"description={pysource.string(field.description)}")
+        if field.deprecated is not None:
+            kwargs.append(f"deprecated={pysource.string(field.deprecated) if field.deprecated else 'True'}")
+        if kwargs == ["default=None"]:
+            value = "None"
+        elif kwargs:
+            value = f"{module.helper('pydantic', 'Field')}({', '.join(kwargs)})"
+        else:
+            value = ""
+        annotation = common.attribute_annotation(field, types, options, tags_as_literals=True)
+        fields.append(FieldView(attr, annotation, value, common.doc(field.description), field.name))
+    config = [f"populate_by_name=True, extra={pysource.string(options.extra.value)}"]
+    if any(a.startswith("model_") for a in attrs):
+        config.append("protected_namespaces=()")
+    return ClassView(
+        cls=module.own.cls,
+        base=module.helper("pydantic", "BaseModel"),
+        docstring=common.doc(model.description),
+        config=f"{module.helper('pydantic', 'ConfigDict')}({', '.join(config)})",
+        fields=tuple(fields),
+    )
+
+
+def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionView:
+    types = Annotations(module, options)
+    value = types.union_of(model.members)
+    if model.discriminator is not None:
+        tag = pysource.string(_tag_attribute(model, module))
+        value = f"{module.helper('typing', 'Annotated')}[{value}, {module.helper('pydantic', 'Field')}(discriminator={tag})]"
+    recursive = model.key in module.tree.recursive_aliases
+    return UnionView(
+        cls=module.own.cls,
+        value=value,
+        docstring=common.doc(model.description),
+        alias_type=module.helper("typing_extensions" if options.target < (3, 12) else "typing", "TypeAliasType"),
+        recursive=recursive,
+        type_checking=module.helper("typing", "TYPE_CHECKING") if recursive else "",
+        type_alias=common.type_alias(module, options) if recursive else "",
+    )
+
+
+def _tag_attribute(model: ir.UnionModel, module: Module) -> str:
+    """The attribute name of the tag field: the discriminator pydantic wants."""
+    assert model.discriminator is not None
+    member = module.tree.by_key[model.discriminator.values[0][0]]
+    assert isinstance(member, ir.ObjectModel)
+    attrs = common.attribute_names(member, Module(module.tree, module.names, member), RESERVED)
+    return next(a for f, a in zip(member.fields, attrs) if f.name == model.discriminator.field)

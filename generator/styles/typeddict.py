@@ -1,0 +1,99 @@
+"""TypedDicts: the wire data itself, typed. Keys are wire names.
+
+Optional keys are ``NotRequired[...]``. Annotations are not postponed (no
+``from __future__ import annotations``), because ``TypedDict`` reads ``NotRequired``
+when the class is made: postponed, ``__required_keys__`` would be wrong on some Pythons.
+Forward references are quoted instead. Keys that cannot be class attributes
+(``x-id``, ``class``, ``_private``) live in a functional-form base class.
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+
+from .. import ir, pysource
+from ..config import Options
+from . import common
+from .common import Annotations, FieldView, Module
+
+NAME = "typeddict"
+FUTURE_ANNOTATIONS = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClassView:
+    cls: str
+    bases: str
+    docstring: str
+    fields: tuple[FieldView, ...]
+    """Keys that are class attributes: ``attr`` is the wire name."""
+    functional_base: str
+    """The name of the base holding the other keys, or ""."""
+    functional_call: str
+    """``TypedDict("Base", {...})`` for those keys, or ""."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnionView:
+    cls: str
+    value: str
+    docstring: str
+    type_alias: str
+
+
+def _typing(module: Module, options: Options, name: str) -> str:
+    return module.helper("typing" if options.target >= (3, 11) else "typing_extensions", name)
+
+
+def is_attribute_key(key: str) -> bool:
+    """A key that can be written as a class attribute, unchanged and unmangled."""
+    return key.isidentifier() and key.isascii() and not keyword.iskeyword(key) and not key.startswith("_")
+
+
+def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
+    types = Annotations(module, options)
+    typed_dict = _typing(module, options, "TypedDict")
+    fields: list[FieldView] = []
+    functional: list[str] = []
+    functional_docs: list[str] = []
+    for field in model.fields:
+        if common.is_nullable(field, options):
+            annotation = types.nullable(field.type, quote_refs=True)
+        else:
+            annotation = types.type(field.type, quote_refs=True)
+        if not field.required:
+            annotation = f"{_typing(module, options, 'NotRequired')}[{annotation}]"
+        description = field.description
+        if field.deprecated is not None:
+            notice = f"Deprecated: {field.deprecated}" if field.deprecated else "Deprecated."
+            description = f"{notice}\n\n{description}" if description else notice
+        if is_attribute_key(field.name):
+            fields.append(FieldView(field.name, annotation, "", common.doc(description), field.name))
+        else:
+            functional.append(f"{pysource.string(field.name)}: {annotation}")
+            if description:
+                functional_docs.append(f"{pysource.string(field.name)}: {description}")
+    docstring = model.description
+    if functional_docs:
+        keys = "Keys that are not Python names:\n\n" + "\n".join(f"- {d}" for d in functional_docs)
+        docstring = f"{docstring}\n\n{keys}" if docstring else keys
+    base = f"_{module.own.cls}Keys" if functional else ""
+    call = f"{typed_dict}({pysource.string(base)}, {{{', '.join(functional)}}})" if functional else ""
+    return ClassView(
+        cls=module.own.cls,
+        bases=base or typed_dict,
+        docstring=common.doc(docstring),
+        fields=tuple(fields),
+        functional_base=base,
+        functional_call=call,
+    )
+
+
+def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionView:
+    return UnionView(
+        cls=module.own.cls,
+        value=Annotations(module, options).union_of(model.members),
+        docstring=common.doc(model.description),
+        type_alias=common.type_alias(module, options),
+    )

@@ -1,0 +1,148 @@
+"""The docs' own examples as an oracle: each must load into its generated model and dump back equal.
+
+``## Example Usage`` literals (``let value: T = ...``) and union members' literals
+(``const value: T = ...``) are converted to Python data, validated against the model
+of their doc, dumped back by wire name with unset fields left out, and compared.
+
+pydantic: ``TypeAdapter(model).validate_python(value)`` then
+``dump_python(obj, mode="json", by_alias=True, exclude_unset=True)``.
+dataclass: ``from_dict`` then ``to_dict`` (``Enum(value).value`` for enums).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from . import ir, naming, tsliteral
+from .config import Options, Style
+from .diagnostics import Diagnostic, InternalError, error
+from .pipeline import Plan, generate
+from .styles import dataclass as dataclass_style
+from .write import write
+
+RoundTrip = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Report:
+    checked: int
+    passed: int
+    diagnostics: tuple[Diagnostic, ...]
+    results: tuple[tuple[ir.Example, str | None], ...]
+    """Every example with None (it passed) or why it failed."""
+
+
+def verify_examples(source: str | Path, options: Options) -> Report:
+    """Generate (pydantic unless ``options.style`` is dataclass), import, and check every example."""
+    if options.style is Style.TYPEDDICT:
+        options = replace(options, style=Style.PYDANTIC)
+    plan = generate(source, options)
+    with imported(plan) as package:
+        names = naming.plan(plan.tree.models)
+        results = []
+        for model in plan.tree.models:
+            if not model.examples:
+                continue
+            own = names[model.key]
+            module = importlib.import_module(".".join((package, *own.package, own.module)))
+            trip = _round_trip(model, module, own.cls, options.style)
+            for example in model.examples:
+                results.append((example, check(example, trip)))
+    diagnostics = list(plan.diagnostics)
+    for example, problem in results:
+        if problem is not None:
+            diagnostics.append(error(example.location, problem))
+    passed = sum(1 for _, problem in results if problem is None)
+    return Report(len(results), passed, tuple(diagnostics), tuple(results))
+
+
+def check(example: ir.Example, trip: RoundTrip) -> str | None:
+    try:
+        value = tsliteral.parse(example.code)
+    except tsliteral.LiteralError as exc:
+        return f"example of {example.type_name} cannot be read: {exc}"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            back = trip(value)
+    except Exception as exc:  # noqa: BLE001 - validation errors of every kind are the finding
+        first = str(exc).strip().splitlines()
+        detail = " ".join(first[:3]) if first else type(exc).__name__
+        return f"example of {example.type_name} does not validate: {detail}"
+    difference = _difference(value, back, "")
+    if difference is not None:
+        return f"example of {example.type_name} does not round-trip: {difference}"
+    return None
+
+
+def _round_trip(model: ir.Model, module: Any, cls: str, style: Style) -> RoundTrip:
+    target = getattr(module, cls)
+    if style is Style.DATACLASS:
+        if isinstance(model, ir.ObjectModel):
+            return lambda v: target.from_dict(v).to_dict()
+        if isinstance(model, ir.EnumModel):
+            return lambda v: target(v).value
+        if isinstance(model, ir.UnionModel):
+            load = getattr(module, dataclass_style.loader_name(cls))
+            dump = getattr(module, dataclass_style.dumper_name(cls))
+            return lambda v: dump(load(v))
+        return lambda v: v
+    import pydantic
+
+    adapter = pydantic.TypeAdapter(target)
+    return lambda v: adapter.dump_python(
+        adapter.validate_python(v), mode="json", by_alias=True, exclude_unset=True
+    )
+
+
+def _difference(a: Any, b: Any, path: str) -> str | None:
+    """Where two JSON values differ (numbers compare by value), or None."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in list(a) + [k for k in b if k not in a]:
+            if key not in b:
+                return f"{path}.{key} is lost"
+            if key not in a:
+                return f"{path}.{key} appears"
+            found = _difference(a[key], b[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return f"{path or 'the list'} has {len(b)} items, not {len(a)}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            found = _difference(x, y, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    if isinstance(a, bool) or isinstance(b, bool) or not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
+        if type(a) is not type(b) or a != b:
+            return f"{path or 'the value'} is {b!r:.60}, not {a!r:.60}"
+        return None
+    return None if a == b else f"{path or 'the value'} is {b!r}, not {a!r}"
+
+
+@contextmanager
+def imported(plan: Plan) -> Iterator[str]:
+    """Write the plan to a temporary package, make it importable, and forget it afterwards."""
+    with tempfile.TemporaryDirectory(prefix="gen-models-verify-") as tmp:
+        package = f"_gen_models_verify_{abs(hash(tmp)) % 10**8}"
+        write(plan, Path(tmp) / package)
+        sys.path.insert(0, tmp)
+        try:
+            importlib.invalidate_caches()
+            yield package
+        except ImportError as exc:
+            raise InternalError(f"the generated package does not import: {exc}") from exc
+        finally:
+            sys.path.remove(tmp)
+            for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+                del sys.modules[name]
