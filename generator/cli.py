@@ -6,6 +6,7 @@ examples that fail; 2 usage error; 123 internal error (a gen-models bug).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 import traceback
@@ -70,9 +71,15 @@ def main(
     except InternalError as exc:
         click.echo(f"gen-models: internal error: {exc}", err=True)
         status = EXIT_INTERNAL
-    except Exception:  # noqa: BLE001 - the last line of defence: no traceback for users
-        click.echo("gen-models: internal error (a bug in gen-models; please report it):", err=True)
-        click.echo(traceback.format_exc(limit=-3).rstrip(), err=True)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        click.echo(
+            f"gen-models: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in gen-models; please report it with the command you ran"
+            " (set GEN_MODELS_DEBUG=1 to see the traceback).",
+            err=True,
+        )
+        if os.environ.get("GEN_MODELS_DEBUG"):
+            click.echo(traceback.format_exc(), err=True)
         status = EXIT_INTERNAL
     sys.exit(status)
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import posixpath
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
 from . import ir, naming, pysource
 from .config import Options
-from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, error
+from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
 from .dialects import read_models
 from .format import format_source
 from .markdown import Page
@@ -81,7 +81,7 @@ def generate(source: str | Path, options: Options = Options(), templates: str | 
     _fail_on_errors(diagnostics, options)
     tree = resolve(models, diagnostics)
     clock.lap("resolve")
-    _fail_on_errors(diagnostics, options)
+    _fail_on_errors(diagnostics, options, last=True)
     names = naming.plan(tree.models)
     rendered: dict[str, tuple[str, str]] = {}
     for model in tree.models:
@@ -99,9 +99,12 @@ def generate(source: str | Path, options: Options = Options(), templates: str | 
     return Plan(MappingProxyType(files), tuple(diagnostics), stats, tree)
 
 
-def _fail_on_errors(diagnostics: list[Diagnostic], options: Options) -> None:
-    failing = [d for d in diagnostics if d.is_error or options.strict]
-    if failing:
+def _fail_on_errors(diagnostics: list[Diagnostic], options: Options, last: bool = False) -> None:
+    """End of a stage: stop if anything is an error. After the last stage that reads the
+    docs, with ``strict``, every warning is an error too."""
+    if last and options.strict:
+        diagnostics[:] = [replace(d, severity=Severity.ERROR) for d in diagnostics]
+    if any(d.is_error for d in diagnostics):
         raise GenerationFailed(tuple(diagnostics))
 
 

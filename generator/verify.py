@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from . import ir, naming, tsliteral
@@ -46,20 +47,22 @@ def verify_examples(source: str | Path, options: Options) -> Report:
         options = replace(options, style=Style.PYDANTIC)
     plan = generate(source, options)
     with imported(plan) as package:
-        names = naming.plan(plan.tree.models)
-        results = []
-        for model in plan.tree.models:
-            if not model.examples:
-                continue
-            own = names[model.key]
-            module = importlib.import_module(".".join((package, *own.package, own.module)))
-            trip = _round_trip(model, module, own.cls, options.style)
-            for example in model.examples:
-                results.append((example, check(example, trip)))
+        return check_examples(plan, lambda dotted: importlib.import_module(f"{package}.{dotted}"), options.style)
+
+
+def check_examples(plan: Plan, load: Callable[[str], ModuleType], style: Style) -> Report:
+    """Check the examples of a plan whose package ``load("a.b")`` imports modules of."""
+    names = naming.plan(plan.tree.models)
+    results = []
+    for model in plan.tree.models:
+        if not model.examples:
+            continue
+        own = names[model.key]
+        trip = _round_trip(model, load(".".join((*own.package, own.module))), own.cls, style)
+        for example in model.examples:
+            results.append((example, check(example, trip)))
     diagnostics = list(plan.diagnostics)
-    for example, problem in results:
-        if problem is not None:
-            diagnostics.append(error(example.location, problem))
+    diagnostics.extend(error(example.location, problem) for example, problem in results if problem is not None)
     passed = sum(1 for _, problem in results if problem is None)
     return Report(len(results), passed, tuple(diagnostics), tuple(results))
 

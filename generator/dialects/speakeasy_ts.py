@@ -25,10 +25,8 @@ NAME = "speakeasy-ts"
 _MODEL_SECTIONS = ("fields", "values", "supported types")
 _FIELD_HEADER = ("field", "type", "required", "description")
 _REQUIRED = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
-_DEPRECATED = re.compile(
-    r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?\s*(?P<notice>[^<]*?)\s*(?:<br\s*/?>\s*)*(?P<rest>.*)$",
-    re.DOTALL,
-)
+# ": warning: ** DEPRECATED **: This will be removed ... as soon as possible.<br/><br/>Deprecated: ..."
+_DEPRECATED = re.compile(r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?[^\n]*\n*(?P<rest>.*)$", re.DOTALL)
 _DEPRECATION_REASON = re.compile(r"^Deprecated:\s*(?P<reason>.+?\.)(?:\s|$)", re.DOTALL)
 _EXAMPLE = re.compile(r"\b(?:let|const)\s+value\s*:\s*(?P<type>[^=]+?)\s*=\s*(?P<value>.*?);?\s*$", re.DOTALL)
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
@@ -56,7 +54,8 @@ def read(page: Page, diagnostics: list[Diagnostic]) -> ir.Model:
     examples = _examples(page)
     kinds = [t for t in _MODEL_SECTIONS if page.section(t) is not None]
     if len(kinds) > 1:
-        raise DocError(at, f"a page cannot have both {' and '.join(kinds)} sections")
+        both = " and ".join(f"'## {t.title()}'" for t in kinds)
+        raise DocError(at, f"a page documents one model, but this one has {both} sections")
     if kinds == ["fields"]:
         fields = _fields(page)
         return ir.ObjectModel(

@@ -239,7 +239,7 @@ class EnumView:
     value_type: str
     """``str`` or ``int``: the type unknown values of an open enum must have."""
     missing_type: str
-    """The return annotation of ``_missing_``."""
+    """The return annotation of ``_missing_``, quoted: the class is not defined yet when it is read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +300,9 @@ def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView
         members=members,
         open=model.open,
         value_type=value_type,
-        missing_type=f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]",
+        missing_type=pysource.string(
+            f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]"
+        ),
     )
 
 

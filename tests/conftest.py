@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from helpers import CORPORA, Generated, corpus, generated
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if not CORPORA.is_dir():
+        raise pytest.UsageError(f"the corpora are missing: expected {CORPORA} (../shared beside the repo)")
+
+
+@pytest.fixture(scope="session")
+def generate_corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], Generated]:
+    """Generate a corpus in a style once per test session."""
+    cache: dict[tuple[str, str], Generated] = {}
+
+    def get(name: str, style: str) -> Generated:
+        if (name, style) not in cache:
+            base = tmp_path_factory.mktemp(f"{name}-{style}")
+            cache[(name, style)] = generated(corpus(name), base, style=style)
+        return cache[(name, style)]
+
+    return get
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    return tmp_path

@@ -1,0 +1,72 @@
+"""Shared by the tests: run gen-models, import what it made, run mypy on it."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from generator import Options, Plan, Style, generate, write
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+TS_CORPORA = ("intuned-ts-2024", "intuned-ts-2025", "intuned-ts", "dub-ts")
+STYLES = tuple(s.value for s in Style)
+
+_counter = itertools.count()
+
+MYPY_INI = """\
+[mypy]
+strict = True
+{plugins}
+"""
+
+
+def corpus(name: str) -> Path:
+    return CORPORA / name / "docs" / "models"
+
+
+class Generated:
+    """A plan written under a fresh, importable package name."""
+
+    def __init__(self, plan: Plan, base: Path) -> None:
+        self.plan = plan
+        self.name = f"gm_test_{next(_counter)}"
+        self.base = base
+        self.root = base / self.name
+        write(plan, self.root)
+
+    def module(self, dotted: str = "") -> ModuleType:
+        if str(self.base) not in sys.path:
+            sys.path.insert(0, str(self.base))
+        return importlib.import_module(f"{self.name}.{dotted}" if dotted else self.name)
+
+    def import_all(self) -> int:
+        """Import every generated module; return how many."""
+        count = 0
+        for path in sorted(self.root.rglob("*.py")):
+            parts = path.relative_to(self.root).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            self.module(".".join(parts))
+            count += 1
+        return count
+
+    def mypy(self, style: str) -> subprocess.CompletedProcess[str]:
+        plugins = "plugins = pydantic.mypy" if style == "pydantic" else ""
+        config = self.base / f"mypy-{self.name}.ini"
+        config.write_text(MYPY_INI.format(plugins=plugins))
+        return subprocess.run(
+            [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "-p", self.name],
+            cwd=self.base,
+            capture_output=True,
+            text=True,
+        )
+
+
+def generated(source: Path, base: Path, **options: object) -> Generated:
+    style = Style(options.pop("style", "pydantic"))
+    return Generated(generate(source, Options(style=style, **options)), base)  # type: ignore[arg-type]

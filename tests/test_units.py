@@ -1,0 +1,89 @@
+"""The small parts: the Type cell grammar, names, and doc text as Python source."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from generator import ir, naming, pysource
+from generator.diagnostics import DocError, Location
+from generator.typeexpr import parse_type
+
+AT = Location("x.md", 3)
+STR, FLOAT = ir.Primitive(ir.Kind.STR), ir.Primitive(ir.Kind.FLOAT)
+
+
+@pytest.mark.parametrize(
+    ("cell", "node"),
+    [
+        ("*string*", STR),
+        ("*number*[]", ir.ArrayOf(FLOAT)),
+        ("*string*[][]", ir.ArrayOf(ir.ArrayOf(STR))),
+        ("Record<string, *any*>", ir.MapOf(ir.ANY)),
+        ("Record<string, Record<string, *number*>>", ir.MapOf(ir.MapOf(FLOAT))),
+        ("{ [k: string]: any }", ir.MapOf(ir.ANY)),
+        ('*"failed"*', ir.Literal("failed")),
+        ("*true*", ir.Literal(True)),
+        ("*42*", ir.Literal(42)),
+        ("*string* \\| *number*", ir.UnionOf((STR, FLOAT))),
+        ("[components.X](../x.md)", ir.Ref("components.X", "../x.md")),
+        ("[components.X](../x.md)[]", ir.ArrayOf(ir.Ref("components.X", "../x.md"))),
+        ("Record<string, [components.X](x.md)>", ir.MapOf(ir.Ref("components.X", "x.md"))),
+        ("*components.FileT*", ir.Ref("components.FileT")),
+        ("[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)",
+         ir.Primitive(ir.Kind.DATETIME)),
+        ("[RFCDate](../../types/rfcdate.md)", ir.Primitive(ir.Kind.DATE)),
+        ("ReadableStream<Uint8Array>", ir.Primitive(ir.Kind.BYTES, "ReadableStream<...>")),
+        ("[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", ir.Primitive(ir.Kind.ANY, "Response")),
+    ],
+)
+def test_type_cells(cell: str, node: ir.TypeNode) -> None:
+    assert parse_type(cell, AT) == node
+
+
+@pytest.mark.parametrize("cell", ["", "Record<string", "*string*[", "Foo<Bar>", "| |", "{ [k: string] }", "a b"])
+def test_bad_type_cells_are_located_errors(cell: str) -> None:
+    with pytest.raises(DocError) as caught:
+        parse_type(cell, AT)
+    assert str(caught.value.diagnostic).startswith(f"x.md:3: error: cannot read type {cell!r}")
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    with pytest.raises(DocError, match="nested more than"):
+        parse_type("Record<string, " * 100 + "*string*" + ">" * 100, AT)
+    assert isinstance(parse_type("Record<string, " * 50 + "*string*" + ">" * 50, AT), ir.MapOf)
+
+
+@pytest.mark.parametrize(
+    ("wire", "attr"),
+    [("operationId", "operation_id"), ("HTTPMetadata", "http_metadata"), ("class", "class_"), ("2fa", "field_2fa"),
+     ("x-request-id", "x_request_id"), ("_private", "private"), ("", "field_"), ("date", "date_"), ("type", "type"),
+     ("é", "field_")],
+)
+def test_attribute_names(wire: str, attr: str) -> None:
+    assert naming.attribute_name(wire) == attr
+
+
+def test_collisions_are_broken_in_order() -> None:
+    assert naming.unique(["a", "a", "A", "a"]) == ["a", "a_2", "A", "a_3"]
+    assert naming.unique(["a", "A"], fold_case=True) == ["a", "A_2"]
+
+
+def test_class_and_module_names() -> None:
+    assert naming.class_name("~~Order~~".replace("~~", "")) == "Order"
+    assert naming.class_name("None") == "None_"
+    assert naming.module_name("Or") == "or_"
+    assert naming.module_name("HTTPMetadata") == "http_metadata"
+
+
+HOSTILE = ['"""', "'''", "\\", "\\n", "{{ x }}", "{% if %}", "\x00", "\u202e", "\u2028", "a\rb", "end\"", "😀", "\\x41"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_text_stays_data(text: str) -> None:
+    source = f"x = {pysource.string(text)}\n{pysource.docstring('a ' + text + ' b')}\n# {pysource.comment(text)}\n"
+    tree = ast.parse(source)
+    assert len(tree.body) == 2
+    assert ast.literal_eval(tree.body[0].value) == text  # type: ignore[attr-defined]
+    assert ast.literal_eval(tree.body[1].value) == pysource.clean_text("a " + text + " b")  # type: ignore[attr-defined]
