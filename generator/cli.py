@@ -6,6 +6,7 @@ examples that fail; 2 usage error; 123 internal error (a gen-models bug).
 
 from __future__ import annotations
 
+import enum
 import os
 import sys
 import time
@@ -31,8 +32,8 @@ Exit status:
 """
 
 
-def _choice(enum: type) -> click.Choice:
-    return click.Choice([e.value for e in enum])
+def _choice(options: type[enum.Enum]) -> click.Choice[str]:
+    return click.Choice([e.value for e in options])
 
 
 @click.command(epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import black
+from black.mode import TargetVersion
 
 from .diagnostics import InternalError
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310})
+MODE = black.Mode(target_versions={TargetVersion.PY310})
 
 
 def format_source(source: str, name: str) -> str:

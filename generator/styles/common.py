@@ -197,7 +197,7 @@ class Annotations:
             return self.module.helper("datetime", "datetime")
         if kind is ir.Kind.DATE:
             return self.module.helper("datetime", "date")
-        return {"none": "None"}.get(kind.value, kind.value)
+        return "None" if kind is ir.Kind.NONE else str(kind.value)
 
 
 def _accepts_none(node: ir.TypeNode) -> bool:

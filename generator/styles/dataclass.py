@@ -92,7 +92,7 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
     types = Annotations(module, options)
     serde = module.support(SUPPORT)
     if model.discriminator is not None:
-        cases = []
+        cases: list[str] = []
         for key, values in model.discriminator.values:
             cases.extend(f"{pysource.literal(v)}: {module.model(key)}.from_dict" for v in values)
         load = f"{serde}.tagged({pysource.string(model.discriminator.field)}, {{{', '.join(cases)}}})"

@@ -16,12 +16,10 @@ class Order(BaseModel):
     tag_id: str | None = Field(
         default=None,
         alias="tagId",
-        description="This will be removed in a future release, please migrate away from it as soon as possible.\n\nDeprecated: Use `tags` instead. The unique ID of the tag.",
-        deprecated=True,
+        description="Deprecated: Use `tags` instead. The unique ID of the tag.",
+        deprecated="Use `tags` instead.",
     )
-    """This will be removed in a future release, please migrate away from it as soon as possible.
-
-Deprecated: Use `tags` instead. The unique ID of the tag."""
+    """Deprecated: Use `tags` instead. The unique ID of the tag."""
 
     legacy: str | None = Field(
         default=None, description="Struck through, without a notice.", deprecated=True

@@ -10,9 +10,7 @@ class Order(TypedDict):
     id: str | None
 
     tagId: NotRequired[str | None]
-    """Deprecated.
-
-This will be removed in a future release, please migrate away from it as soon as possible.
+    """Deprecated: Use `tags` instead.
 
 Deprecated: Use `tags` instead. The unique ID of the tag."""
 
