@@ -38,8 +38,15 @@ def _choice(options: type[enum.Enum]) -> click.Choice[str]:
 
 @click.command(epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="The package to write (its last part is its name).")
-@click.option("--style", type=_choice(Style), default=Style.PYDANTIC.value, show_default=True, help="What to generate.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The package to write (its last part is its name).",
+)
+@click.option(
+    "--style", type=_choice(Style), default=Style.PYDANTIC.value, show_default=True, help="What to generate."
+)
 @click.option(
     "--extra",
     type=_choice(Extra),
@@ -55,10 +62,21 @@ def _choice(options: type[enum.Enum]) -> click.Choice[str]:
     help="Where a doc does not say whether a field may be null: lenient lets it be None; strict does not.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--verify", is_flag=True, help="Check the docs' own examples against the generated pydantic models; write nothing.")
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check the docs' own examples against the generated pydantic models; write nothing.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def main(
-    source: Path, output: Path | None, style: str, extra: str, nulls: str, strict: bool, verify: bool, quiet: bool
+    source: Path,
+    output: Path | None,
+    style: str,
+    extra: str,
+    nulls: str,
+    strict: bool,
+    verify: bool,
+    quiet: bool,
 ) -> None:
     """Generate typed Python models from the SDK model docs under SOURCE."""
     options = Options(style=Style(style), extra=Extra(extra), nulls=Nulls(nulls), strict=strict)

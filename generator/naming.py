@@ -18,16 +18,58 @@ from . import ir
 # Names the generated annotations may use unqualified: a class or attribute with one of
 # these names would shadow them inside its own module or class body.
 ANNOTATION_NAMES = frozenset(
-    {"str", "int", "float", "bool", "bytes", "list", "dict", "frozenset", "date", "datetime", "typing",
-     "pydantic", "dataclasses", "enum", "field", "dataclass"}
+    {
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "list",
+        "dict",
+        "frozenset",
+        "date",
+        "datetime",
+        "typing",
+        "pydantic",
+        "dataclasses",
+        "enum",
+        "field",
+        "dataclass",
+    }
 )
 
 PYDANTIC_RESERVED = frozenset(
-    {"construct", "copy", "dict", "fields", "from_orm", "json", "model_computed_fields", "model_config",
-     "model_construct", "model_copy", "model_dump", "model_dump_json", "model_extra", "model_fields",
-     "model_fields_set", "model_json_schema", "model_parametrized_name", "model_post_init", "model_rebuild",
-     "model_validate", "model_validate_json", "model_validate_strings", "parse_file", "parse_obj",
-     "parse_raw", "schema", "schema_json", "update_forward_refs", "validate"}
+    {
+        "construct",
+        "copy",
+        "dict",
+        "fields",
+        "from_orm",
+        "json",
+        "model_computed_fields",
+        "model_config",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_extra",
+        "model_fields",
+        "model_fields_set",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
 )
 DATACLASS_RESERVED = frozenset({"from_dict", "to_dict", "fields", "WIRE_NAMES"})
 
@@ -74,6 +116,10 @@ def enum_member_name(name: str | None, value: object) -> str:
     return _safe(snake_case(source).upper(), "VALUE")
 
 
+def enum_member_names(model: ir.EnumModel) -> list[str]:
+    return unique([enum_member_name(m.name, m.value) for m in model.members])
+
+
 def unique(names: Iterable[str], taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
     """Make names distinct, in order: a later duplicate gets ``_2``, ``_3``, ... appended."""
     seen = {n.lower() if fold_case else n for n in taken}
@@ -94,6 +140,11 @@ class ModelNames:
     """The package path under OUT, one identifier per source directory."""
     module: str
     cls: str
+
+    @property
+    def path(self) -> str:
+        """The module's file, relative to OUT."""
+        return posixpath.join(*self.package, self.module + ".py")
 
 
 def plan(models: Iterable[ir.Model]) -> dict[str, ModelNames]:
@@ -126,7 +177,15 @@ def plan(models: Iterable[ir.Model]) -> dict[str, ModelNames]:
 
 def _package_paths(dirs: list[str]) -> dict[str, tuple[str, ...]]:
     """Every source directory (and its parents) to a package path; siblings never collide."""
-    every = sorted({posixpath.join(*parts[:i]) for d in dirs if d for parts in [d.split("/")] for i in range(1, len(parts) + 1)})
+    every = sorted(
+        {
+            posixpath.join(*parts[:i])
+            for d in dirs
+            if d
+            for parts in [d.split("/")]
+            for i in range(1, len(parts) + 1)
+        }
+    )
     paths: dict[str, tuple[str, ...]] = {"": ()}
     for parent in sorted({posixpath.dirname(d) for d in every}):
         children = [d for d in every if posixpath.dirname(d) == parent]

@@ -56,12 +56,16 @@ class _Finder:
         self.tree = tree
         self.by_dir_name: dict[tuple[str, str], list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
-        self.dirs: set[str] = set()
+        self.by_namespace: dict[tuple[str, str], list[str]] = {}
+        """(last directory component, heading name) -> keys: ``components.Status``."""
+        self.namespaces: set[str] = set()
         for model in tree.models:
             directory = posixpath.dirname(model.key)
+            namespace = posixpath.basename(directory)
             self.by_dir_name.setdefault((directory, model.name), []).append(model.key)
             self.by_name.setdefault(model.name, []).append(model.key)
-            self.dirs.add(directory)
+            self.by_namespace.setdefault((namespace, model.name), []).append(model.key)
+            self.namespaces.add(namespace)
 
     def find(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:
         if ref.href is not None:
@@ -71,7 +75,9 @@ class _Finder:
     def _by_link(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:
         assert ref.href is not None
         if _URL.match(ref.href):
-            diagnostics.append(warning(at, f"{ref.spelling} links outside the docs ({ref.href}): typed as Any"))
+            diagnostics.append(
+                warning(at, f"{ref.spelling} links outside the docs ({ref.href}): typed as Any")
+            )
             return ir.Primitive(ir.Kind.ANY, ref.spelling)
         path = ref.href.split("#", 1)[0]
         target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)) if path else source
@@ -88,6 +94,9 @@ class _Finder:
             return ir.Primitive(ir.Kind.ANY, ref.spelling)
         found = self._lookup(ref.spelling, source)
         if found is not None:
+            diagnostics.append(
+                warning(at, f"{ref.spelling} links to {ref.href}, which is missing: found {found} by name")
+            )
             return replace(ref, doc=found)
         raise DocError(at, f"{ref.spelling} links to {ref.href}, but there is no model doc {target}")
 
@@ -96,7 +105,7 @@ class _Finder:
         if found is not None:
             return replace(ref, doc=found)
         namespace, _, name = ref.spelling.rpartition(".")
-        if namespace and not any(d.split("/")[-1] == namespace.split(".")[-1] for d in self.dirs):
+        if namespace and namespace.split(".")[-1] not in self.namespaces:
             diagnostics.append(
                 warning(at, f"{ref.spelling} names a model outside the docs being read: typed as Any")
             )
@@ -110,16 +119,12 @@ class _Finder:
         if not namespace:
             keys = self.by_dir_name.get((here, name)) or self.by_name.get(name, [])
             return keys[0] if len(keys) == 1 else None
-        last = namespace.split(".")[-1]
-        keys = [
-            k
-            for (d, n), ks in self.by_dir_name.items()
-            if n == name and d.split("/")[-1] == last
-            for k in ks
-        ]
-        if len(keys) > 1:  # the same namespace name in two places: the nearest one wins
-            keys = [k for k in keys if posixpath.dirname(posixpath.dirname(k)) == posixpath.dirname(here)] or keys
-        return sorted(keys)[0] if keys else None
+        keys = self.by_namespace.get((namespace.split(".")[-1], name), [])
+        if len(keys) > 1:  # the same directory name in two places: the one beside this doc's wins
+            keys = [
+                k for k in keys if posixpath.dirname(posixpath.dirname(k)) == posixpath.dirname(here)
+            ] or keys
+        return min(keys) if keys else None
 
 
 def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic]) -> ir.Model:
@@ -233,4 +238,3 @@ def _alias_cycles(tree: Tree) -> frozenset[str]:
                 seen.add(key)
                 stack.extend(edges.get(key, ()))
     return frozenset(cyclic)
-

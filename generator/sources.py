@@ -33,7 +33,12 @@ def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> lis
             if name.startswith("."):
                 continue
             if _outside(here / name, real_root):
-                diagnostics.append(warning(Location(_show(shown_root, here / name, root)), "links outside the source tree: not read"))
+                diagnostics.append(
+                    warning(
+                        Location(_show(shown_root, here / name, root)),
+                        "links outside the source tree: not read",
+                    )
+                )
                 continue
             kept.append(name)
         dirnames[:] = kept

@@ -40,6 +40,8 @@ class Token:
     kind: str
     text: str
     href: str = ""
+    offset: int = 0
+    """Where the token starts in the text."""
 
 
 # Names with a fixed meaning. Anything else is a reference to another doc.
@@ -84,9 +86,9 @@ def tokenize(cell: str, location: Location) -> list[Token]:
         if kind == "ws" or kind is None:
             continue
         if kind == "link":
-            tokens.append(Token("link", m.group("text").strip(" *`"), m.group("href")))
+            tokens.append(Token("link", m.group("text").strip(" *`"), m.group("href"), m.start()))
         else:
-            tokens.append(Token(kind, m.group(kind)))
+            tokens.append(Token(kind, m.group(kind), offset=m.start()))
     return tokens
 
 

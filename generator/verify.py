@@ -47,7 +47,9 @@ def verify_examples(source: str | Path, options: Options) -> Report:
         options = replace(options, style=Style.PYDANTIC)
     plan = generate(source, options)
     with imported(plan) as package:
-        return check_examples(plan, lambda dotted: importlib.import_module(f"{package}.{dotted}"), options.style)
+        return check_examples(
+            plan, lambda dotted: importlib.import_module(f"{package}.{dotted}"), options.style
+        )
 
 
 def check_examples(plan: Plan, load: Callable[[str], ModuleType], style: Style) -> Report:
@@ -62,7 +64,9 @@ def check_examples(plan: Plan, load: Callable[[str], ModuleType], style: Style) 
         for example in model.examples:
             results.append((example, check(example, trip)))
     diagnostics = list(plan.diagnostics)
-    diagnostics.extend(error(example.location, problem) for example, problem in results if problem is not None)
+    diagnostics.extend(
+        error(example.location, problem) for example, problem in results if problem is not None
+    )
     passed = sum(1 for _, problem in results if problem is None)
     return Report(len(results), passed, tuple(diagnostics), tuple(results))
 
@@ -126,7 +130,11 @@ def _difference(a: Any, b: Any, path: str) -> str | None:
             if found:
                 return found
         return None
-    if isinstance(a, bool) or isinstance(b, bool) or not (isinstance(a, (int, float)) and isinstance(b, (int, float))):
+    if (
+        isinstance(a, bool)
+        or isinstance(b, bool)
+        or not (isinstance(a, (int, float)) and isinstance(b, (int, float)))
+    ):
         if type(a) is not type(b) or a != b:
             return f"{path or 'the value'} is {b!r:.60}, not {a!r:.60}"
         return None

@@ -50,7 +50,9 @@ def changes(plan: Plan, out: str | Path) -> tuple[dict[str, str], list[str], lis
         path = root / rel
         for parent in list(path.parents)[: len(Path(rel).parts) - 1]:
             if parent.exists() and not parent.is_dir():
-                problems.append(error(Location(str(parent)), "a file stands where gen-models must make a directory"))
+                problems.append(
+                    error(Location(str(parent)), "a file stands where gen-models must make a directory")
+                )
         if path.is_dir() or path.is_symlink():
             problems.append(error(Location(str(path)), "not a regular file: gen-models will not replace it"))
         elif path.exists():
@@ -70,7 +72,12 @@ def changes(plan: Plan, out: str | Path) -> tuple[dict[str, str], list[str], lis
             for name in filenames:
                 path = Path(dirpath) / name
                 rel = path.relative_to(root).as_posix()
-                if name.endswith(".py") and rel not in plan.files and not path.is_symlink() and is_generated(path):
+                if (
+                    name.endswith(".py")
+                    and rel not in plan.files
+                    and not path.is_symlink()
+                    and is_generated(path)
+                ):
                     stale.append(rel)
     return to_write, sorted(unchanged), sorted(stale)
 

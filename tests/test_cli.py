@@ -59,12 +59,16 @@ def test_help_documents_the_exit_codes() -> None:
         assert f"  {code}" in result.stdout
 
 
-def test_an_internal_error_exits_123_without_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_an_internal_error_exits_123_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("generator.generate", broken)
-    result = CliRunner().invoke(cli.main, ["input/speakeasy_ts", "-o", str(tmp_path / "o")], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli.main, ["input/speakeasy_ts", "-o", str(tmp_path / "o")], catch_exceptions=False
+    )
     assert result.exit_code == cli.EXIT_INTERNAL
     assert "internal error: RuntimeError: boom" in result.output
     assert "Traceback" not in result.output
@@ -100,8 +104,8 @@ def test_files_gen_models_did_not_make_are_never_touched(tmp_path: Path) -> None
 def test_a_generated_file_whose_doc_is_gone_is_removed(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.md").write_text("# A\n\n## Values\n\n```typescript\n\"x\"\n```\n")
-    (docs / "b.md").write_text("# B\n\n## Values\n\n```typescript\n\"y\"\n```\n")
+    (docs / "a.md").write_text('# A\n\n## Values\n\n```typescript\n"x"\n```\n')
+    (docs / "b.md").write_text('# B\n\n## Values\n\n```typescript\n"y"\n```\n')
     out = tmp_path / "pkg"
     assert run(docs, "-o", out).returncode == 0
     assert (out / "b.py").exists()
@@ -109,3 +113,15 @@ def test_a_generated_file_whose_doc_is_gone_is_removed(tmp_path: Path) -> None:
     result = run(docs, "-o", out)
     assert result.returncode == 0 and "1 removed" in result.stderr
     assert not (out / "b.py").exists() and (out / "a.py").exists()
+
+
+def test_verify_reports_failing_examples_by_location() -> None:
+    ok = run("input/speakeasy_ts", "--verify")
+    assert ok.returncode == 0, ok.stderr
+    assert "examples checked" in ok.stderr and " 0 failed" in ok.stderr
+    strict = run("input/speakeasy_ts", "--verify", "--nulls", "strict")
+    assert strict.returncode == cli.EXIT_FAILED
+    assert (
+        "input/speakeasy_ts/models/errors/notfounderror.md:8: error: example of NotFoundError does not validate"
+        in strict.stderr
+    )

@@ -41,8 +41,12 @@ def test_output_is_byte_identical(source: Path, style: str, tmp_path: Path) -> N
         out = tmp_path / f"run{i}" / "pkg"
         argv = ["-c", code] if code else ["-m", "generator"]
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, *argv, str(source), "-o", str(out), "--style", style, "-q"],
-                       check=True, env=env, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, *argv, str(source), "-o", str(out), "--style", style, "-q"],
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
         runs.append(tree(out))
     assert runs[0] == runs[1]
     assert len(runs[0]) > 30

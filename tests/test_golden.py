@@ -22,4 +22,6 @@ def test_output_is_current() -> None:
                 actual[rel].splitlines(), expected[rel].splitlines(), f"output/{rel}", "expected", lineterm=""
             )
             problems.append("\n".join(list(diff)[:40]))
-    assert not problems, "output/ is stale; regenerate it with: python tests/golden.py\n" + "\n".join(problems)
+    assert not problems, "output/ is stale; regenerate it with: python tests/golden.py\n" + "\n".join(
+        problems
+    )

@@ -37,7 +37,9 @@ def table_rows(path: Path) -> list[tuple[str, str, bool]]:
         elif in_fields and line.startswith("|") and not re.fullmatch(r"[|\-\s]+", line):
             cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
             if cells[0] != "Field":
-                rows.append((cells[0].replace("~~", "").strip("`"), cells[1], cells[2] == ":heavy_check_mark:"))
+                rows.append(
+                    (cells[0].replace("~~", "").strip("`"), cells[1], cells[2] == ":heavy_check_mark:")
+                )
     return rows
 
 
@@ -106,8 +108,15 @@ def sample(annotation: Any, depth: int = 0, namespace: dict[str, Any] | None = N
             for name, info in annotation.model_fields.items()
             if info.is_required()
         }
-    return {str: "x", float: 1.5, int: 1, bool: True, datetime.datetime: "2024-01-01T00:00:00Z",
-            datetime.date: "2024-01-01", bytes: "eA=="}.get(annotation)
+    return {
+        str: "x",
+        float: 1.5,
+        int: 1,
+        bool: True,
+        datetime.datetime: "2024-01-01T00:00:00Z",
+        datetime.date: "2024-01-01",
+        bytes: "eA==",
+    }.get(annotation)
 
 
 def probes(model: type[pydantic.BaseModel]) -> list[tuple[str, dict[str, Any], bool]]:
@@ -135,7 +144,11 @@ def object_models(gen: Generated) -> list[tuple[str, type[pydantic.BaseModel]]]:
         dotted = ".".join(path.relative_to(gen.root).with_suffix("").parts)
         module = gen.module(dotted)
         for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, pydantic.BaseModel) and value.__module__ == module.__name__:
+            if (
+                isinstance(value, type)
+                and issubclass(value, pydantic.BaseModel)
+                and value.__module__ == module.__name__
+            ):
                 found.append((dotted, value))
     return found
 
@@ -161,7 +174,9 @@ def test_models_match_their_doc_tables(name: str, generate_corpus: Callable[[str
 
 
 @pytest.mark.parametrize("name", TS_CORPORA)
-def test_models_reject_what_their_docs_forbid(name: str, generate_corpus: Callable[[str, str], Generated]) -> None:
+def test_models_reject_what_their_docs_forbid(
+    name: str, generate_corpus: Callable[[str, str], Generated]
+) -> None:
     gen = generate_corpus(name, "pydantic")
     data = generate_corpus(name, "dataclass")
     counts = {True: 0, False: 0}

@@ -31,18 +31,25 @@ STR, FLOAT = ir.Primitive(ir.Kind.STR), ir.Primitive(ir.Kind.FLOAT)
         ("[components.X](../x.md)[]", ir.ArrayOf(ir.Ref("components.X", "../x.md"))),
         ("Record<string, [components.X](x.md)>", ir.MapOf(ir.Ref("components.X", "x.md"))),
         ("*components.FileT*", ir.Ref("components.FileT")),
-        ("[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)",
-         ir.Primitive(ir.Kind.DATETIME)),
+        (
+            "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)",
+            ir.Primitive(ir.Kind.DATETIME),
+        ),
         ("[RFCDate](../../types/rfcdate.md)", ir.Primitive(ir.Kind.DATE)),
         ("ReadableStream<Uint8Array>", ir.Primitive(ir.Kind.BYTES, "ReadableStream<...>")),
-        ("[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", ir.Primitive(ir.Kind.ANY, "Response")),
+        (
+            "[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)",
+            ir.Primitive(ir.Kind.ANY, "Response"),
+        ),
     ],
 )
 def test_type_cells(cell: str, node: ir.TypeNode) -> None:
     assert parse_type(cell, AT) == node
 
 
-@pytest.mark.parametrize("cell", ["", "Record<string", "*string*[", "Foo<Bar>", "| |", "{ [k: string] }", "a b"])
+@pytest.mark.parametrize(
+    "cell", ["", "Record<string", "*string*[", "Foo<Bar>", "| |", "{ [k: string] }", "a b"]
+)
 def test_bad_type_cells_are_located_errors(cell: str) -> None:
     with pytest.raises(DocError) as caught:
         parse_type(cell, AT)
@@ -57,9 +64,18 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
 
 @pytest.mark.parametrize(
     ("wire", "attr"),
-    [("operationId", "operation_id"), ("HTTPMetadata", "http_metadata"), ("class", "class_"), ("2fa", "field_2fa"),
-     ("x-request-id", "x_request_id"), ("_private", "private"), ("", "field_"), ("date", "date_"), ("type", "type"),
-     ("é", "field_")],
+    [
+        ("operationId", "operation_id"),
+        ("HTTPMetadata", "http_metadata"),
+        ("class", "class_"),
+        ("2fa", "field_2fa"),
+        ("x-request-id", "x_request_id"),
+        ("_private", "private"),
+        ("", "field_"),
+        ("date", "date_"),
+        ("type", "type"),
+        ("é", "field_"),
+    ],
 )
 def test_attribute_names(wire: str, attr: str) -> None:
     assert naming.attribute_name(wire) == attr
@@ -77,12 +93,28 @@ def test_class_and_module_names() -> None:
     assert naming.module_name("HTTPMetadata") == "http_metadata"
 
 
-HOSTILE = ['"""', "'''", "\\", "\\n", "{{ x }}", "{% if %}", "\x00", "\u202e", "\u2028", "a\rb", "end\"", "😀", "\\x41"]
+HOSTILE = [
+    '"""',
+    "'''",
+    "\\",
+    "\\n",
+    "{{ x }}",
+    "{% if %}",
+    "\x00",
+    "\u202e",
+    "\u2028",
+    "a\rb",
+    'end"',
+    "😀",
+    "\\x41",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_text_stays_data(text: str) -> None:
-    source = f"x = {pysource.string(text)}\n{pysource.docstring('a ' + text + ' b')}\n# {pysource.comment(text)}\n"
+    source = (
+        f"x = {pysource.string(text)}\n{pysource.docstring('a ' + text + ' b')}\n# {pysource.comment(text)}\n"
+    )
     tree = ast.parse(source)
     assert len(tree.body) == 2
     assert ast.literal_eval(tree.body[0].value) == text  # type: ignore[attr-defined]

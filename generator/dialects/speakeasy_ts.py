@@ -17,7 +17,8 @@ import re
 
 from .. import ir
 from ..diagnostics import Diagnostic, DocError, Location, warning
-from ..markdown import BulletList, Code, Page, Paragraph, Table
+from ..markdown import Code, Page, Paragraph, Table
+from ..pysource import clean_text
 from ..typeexpr import Token, literal_value, number_value, parse_type, tokenize
 
 NAME = "speakeasy-ts"
@@ -64,15 +65,26 @@ def read(page: Page, diagnostics: list[Diagnostic]) -> ir.Model:
     if kinds == ["values"]:
         members, is_open = _values(page)
         return ir.EnumModel(
-            key=page.rel, name=name, description=description, location=at, examples=examples,
-            members=members, open=is_open,
+            key=page.rel,
+            name=name,
+            description=description,
+            location=at,
+            examples=examples,
+            members=members,
+            open=is_open,
         )
     if kinds == ["supported types"]:
         return ir.UnionModel(
-            key=page.rel, name=name, description=description, location=at, examples=examples,
+            key=page.rel,
+            name=name,
+            description=description,
+            location=at,
+            examples=examples,
             members=_members(page),
         )
-    diagnostics.append(warning(at, f"{name} has no fields, values or member types in its doc: generated as Any"))
+    diagnostics.append(
+        warning(at, f"{name} has no fields, values or member types in its doc: generated as Any")
+    )
     return ir.OpaqueModel(key=page.rel, name=name, description=description, location=at, examples=examples)
 
 
@@ -81,8 +93,9 @@ def clean_heading(title: str) -> str:
 
 
 def plain(cell: str) -> str:
-    """A description cell or paragraph as docstring text: ``<br/>`` becomes a line break."""
-    text = _BR.sub("\n", cell).strip()
+    """A description cell or paragraph as text: ``<br/>`` becomes a line break, white space
+    is normalized as a docstring would keep it, and Speakeasy's ``N/A`` means no text."""
+    text = clean_text(_BR.sub("\n", cell))
     return "" if text == "N/A" else text
 
 
@@ -103,7 +116,9 @@ def _fields(page: Page) -> tuple[ir.Field, ...]:
     assert section is not None
     table = _field_table(section.blocks)
     if table is None:
-        raise DocError(page.at(section.line), "the Fields section has no Field | Type | Required | Description table")
+        raise DocError(
+            page.at(section.line), "the Fields section has no Field | Type | Required | Description table"
+        )
     fields = []
     for row in table.rows:
         at = page.at(row.line)
@@ -112,7 +127,10 @@ def _fields(page: Page) -> tuple[ir.Field, ...]:
         name = field_name(name_cell, at)
         required = _REQUIRED.get(required_cell.strip())
         if required is None:
-            raise DocError(at, f"Required cell {required_cell!r} of field {name!r} is neither :heavy_check_mark: nor :heavy_minus_sign:")
+            raise DocError(
+                at,
+                f"Required cell {required_cell!r} of field {name!r} is neither :heavy_check_mark: nor :heavy_minus_sign:",
+            )
         description = plain(description_cell)
         m = _DEPRECATED.match(description)
         if m:
@@ -150,33 +168,24 @@ def _values(page: Page) -> tuple[tuple[ir.EnumMember, ...], bool]:
             return _value_table(page, block), False
         if isinstance(block, Code):
             return _value_code(page, block)
-        if isinstance(block, BulletList):
-            return _value_bullets(page, block), False
     raise DocError(page.at(section.line), "the Values section lists no values")
 
 
 def _value_table(page: Page, table: Table) -> tuple[ir.EnumMember, ...]:
     header = tuple(h.strip().lower() for h in table.header)
     if header[:2] != ("name", "value"):
-        raise DocError(page.at(table.line), f"the Values table has columns {table.header!r}, not Name | Value")
-    raw = [(field_name(r.cells[0], page.at(r.line)), r.cells[1].strip().strip("`"), r.line) for r in table.rows]
+        raise DocError(
+            page.at(table.line), f"the Values table has columns {table.header!r}, not Name | Value"
+        )
+    raw = [
+        (field_name(r.cells[0], page.at(r.line)), r.cells[1].strip().strip("`"), r.line) for r in table.rows
+    ]
     if not raw:
         raise DocError(page.at(table.line), "the Values table has no rows")
     numeric = all(re.fullmatch(r"-?\d+(\.\d+)?", v) for _, v, _ in raw) and not _string_example(page)
     return tuple(
         ir.EnumMember(name, number_value(v) if numeric else v, page.at(line)) for name, v, line in raw
     )
-
-
-def _value_bullets(page: Page, bullets: BulletList) -> tuple[ir.EnumMember, ...]:
-    members = []
-    for item in bullets.items:
-        m = re.fullmatch(r"`?(?P<name>[^`=:]+?)`?\s*(?:[:=]\s*`?(?P<value>.*?)`?)?\s*", item.text)
-        if m is None:
-            raise DocError(page.at(item.line), f"cannot read enum value {item.text!r}")
-        value = m.group("value") if m.group("value") is not None else m.group("name")
-        members.append(ir.EnumMember(m.group("name") if m.group("value") else None, value, page.at(item.line)))
-    return tuple(members)
 
 
 def _value_code(page: Page, code: Code) -> tuple[tuple[ir.EnumMember, ...], bool]:
@@ -188,7 +197,7 @@ def _value_code(page: Page, code: Code) -> tuple[tuple[ir.EnumMember, ...], bool
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        line_at = page.at(code.line + 1 + _line_of(code.text, tok))
+        line_at = page.at(code.line + 1 + code.text.count("\n", 0, tok.offset))
         if tok.kind == "punct" and tok.text == "|":
             expect_value = True
             i += 1
@@ -219,17 +228,15 @@ def _is_unrecognized(tokens: list[Token], i: int) -> bool:
     return len(texts) == 3 and texts[0] == "<" and texts[1] in ("string", "number") and texts[2] == ">"
 
 
-def _line_of(text: str, tok: Token) -> int:
-    index = text.find(tok.text)
-    return text.count("\n", 0, index) if index >= 0 else 0
-
-
 def _members(page: Page) -> tuple[ir.TypeNode, ...]:
     section = page.section("supported types")
     assert section is not None
     members = []
-    for sub in page.sections:
-        if sub.level == 3 and sub.line > section.line:
+    following = page.sections[page.sections.index(section) + 1 :]
+    for sub in following:
+        if sub.level <= 2:
+            break
+        if sub.level == 3:
             members.append(parse_type(sub.title.strip().strip("`"), page.at(sub.line)))
     if not members:
         raise DocError(page.at(section.line), "the Supported Types section lists no member types")

@@ -13,7 +13,8 @@ from ..config import Options, Style
 from ..naming import ModelNames
 from ..resolve import Tree
 from . import common, dataclass, pydantic, typeddict
-from .common import Module, ModuleView
+from .common import ModuleView
+from .module import Module
 
 STYLES: dict[Style, ModuleType] = {
     Style.PYDANTIC: pydantic,
@@ -22,7 +23,9 @@ STYLES: dict[Style, ModuleType] = {
 }
 
 
-def module_view(model: ir.Model, tree: Tree, names: dict[str, ModelNames], options: Options) -> tuple[str, ModuleView]:
+def module_view(
+    model: ir.Model, tree: Tree, names: dict[str, ModelNames], options: Options
+) -> tuple[str, ModuleView]:
     """The template (``<style>/<kind>.py.jinja``) and view for one model's module."""
     style = STYLES[options.style]
     module = Module(tree, names, model)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .. import ir, naming, pysource
 from ..config import Options
 from . import common
-from .common import Annotations, FieldView, Module
+from .annotations import Annotations, attribute_annotation, is_nullable
+from .common import FieldView
+from .module import Module
 
 NAME = "dataclass"
 FUTURE_ANNOTATIONS = True
@@ -59,14 +61,11 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     attrs = common.attribute_names(model, module, RESERVED)
     fields, loads = [], []
     for field, attr in zip(model.fields, attrs):
-        nullable = field.required and common.is_nullable(field, options)
-        annotation = common.attribute_annotation(field, types, options, tags_as_literals=False)
+        nullable = field.required and is_nullable(field, options)
+        annotation = attribute_annotation(field, types, options, tags_as_literals=False)
         value = "" if field.required else "None"
-        description = field.description
-        if field.deprecated is not None:
-            notice = f"Deprecated: {field.deprecated}" if field.deprecated else "Deprecated."
-            description = f"{notice}\n\n{description}" if description else notice
-        fields.append(FieldView(attr, annotation, value, common.doc(description), field.name))
+        description = common.description_with_deprecation(field)
+        fields.append(FieldView(attr, annotation, value, common.doc(description)))
         load = codec(field.type, module, nullable)
         getter = "required" if field.required else "optional"
         loads.append((attr, f"{serde}.{getter}(data, {pysource.string(field.name)}, {load})"))
@@ -77,7 +76,8 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     required = ", ".join(pysource.string(a) for a, f in zip(attrs, model.fields) if f.required)
     return ClassView(
         cls=module.own.cls,
-        decorator=module.helper("dataclasses", "dataclass") + ("(kw_only=True)" if options.target >= (3, 10) else ""),
+        decorator=module.helper("dataclasses", "dataclass")
+        + ("(kw_only=True)" if options.target >= (3, 10) else ""),
         docstring=common.doc(model.description),
         fields=tuple(fields),
         loads=tuple(loads),
@@ -102,7 +102,7 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
         cls=module.own.cls,
         value=types.union_of(model.members),
         docstring=common.doc(model.description),
-        type_alias=common.type_alias(module, options),
+        type_alias=Annotations(module, options).type_alias(),
         loader=loader_name(module.own.cls),
         load=load,
         dumper=dumper_name(module.own.cls),
@@ -169,7 +169,13 @@ def _codec(node: ir.TypeNode, module: Module, serde: str) -> str:
     return f"{serde}.anything"
 
 
-_HELPERS = {"Any": "typing", "ClassVar": "typing", "cast": "typing", "Mapping": "collections.abc", "field": "dataclasses"}
+_HELPERS = {
+    "Any": "typing",
+    "ClassVar": "typing",
+    "cast": "typing",
+    "Mapping": "collections.abc",
+    "field": "dataclasses",
+}
 
 
 def _names(module: Module, *wanted: str) -> dict[str, str]:

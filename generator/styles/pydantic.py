@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from .. import ir, naming, pysource
 from ..config import Options
 from . import common
-from .common import Annotations, FieldView, Module
+from .annotations import Annotations, attribute_annotation
+from .common import FieldView
+from .module import Module
 
 NAME = "pydantic"
 FUTURE_ANNOTATIONS = True
@@ -63,8 +65,8 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             value = f"{module.helper('pydantic', 'Field')}({', '.join(kwargs)})"
         else:
             value = ""
-        annotation = common.attribute_annotation(field, types, options, tags_as_literals=True)
-        fields.append(FieldView(attr, annotation, value, common.doc(field.description), field.name))
+        annotation = attribute_annotation(field, types, options, tags_as_literals=True)
+        fields.append(FieldView(attr, annotation, value, common.doc(field.description)))
     config = [f"populate_by_name=True, extra={pysource.string(options.extra.value)}"]
     if any(a.startswith("model_") for a in attrs):
         config.append("protected_namespaces=()")
@@ -88,10 +90,12 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
         cls=module.own.cls,
         value=value,
         docstring=common.doc(model.description),
-        alias_type=module.helper("typing_extensions" if options.target < (3, 12) else "typing", "TypeAliasType"),
+        alias_type=module.helper(
+            "typing_extensions" if options.target < (3, 12) else "typing", "TypeAliasType"
+        ),
         recursive=recursive,
         type_checking=module.helper("typing", "TYPE_CHECKING") if recursive else "",
-        type_alias=common.type_alias(module, options) if recursive else "",
+        type_alias=Annotations(module, options).type_alias() if recursive else "",
     )
 
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from .. import ir, pysource
 from ..config import Options
 from . import common
-from .common import Annotations, FieldView, Module
+from .annotations import Annotations, is_nullable
+from .common import FieldView
+from .module import Module
 
 NAME = "typeddict"
 FUTURE_ANNOTATIONS = False
@@ -58,18 +60,15 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     functional: list[str] = []
     functional_docs: list[str] = []
     for field in model.fields:
-        if common.is_nullable(field, options):
+        if is_nullable(field, options):
             annotation = types.nullable(field.type, quote_refs=True)
         else:
             annotation = types.type(field.type, quote_refs=True)
         if not field.required:
             annotation = f"{_typing(module, options, 'NotRequired')}[{annotation}]"
-        description = field.description
-        if field.deprecated is not None:
-            notice = f"Deprecated: {field.deprecated}" if field.deprecated else "Deprecated."
-            description = f"{notice}\n\n{description}" if description else notice
+        description = common.description_with_deprecation(field)
         if is_attribute_key(field.name):
-            fields.append(FieldView(field.name, annotation, "", common.doc(description), field.name))
+            fields.append(FieldView(field.name, annotation, "", common.doc(description)))
         else:
             functional.append(f"{pysource.string(field.name)}: {annotation}")
             if description:
@@ -95,5 +94,5 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
         cls=module.own.cls,
         value=Annotations(module, options).union_of(model.members),
         docstring=common.doc(model.description),
-        type_alias=common.type_alias(module, options),
+        type_alias=Annotations(module, options).type_alias(),
     )

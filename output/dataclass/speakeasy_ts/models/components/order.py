@@ -16,9 +16,7 @@ class Order:
 
     id: str | None
     tag_id: str | None = None
-    """Deprecated: Use `tags` instead.
-
-Deprecated: Use `tags` instead. The unique ID of the tag."""
+    """Deprecated: Use `tags` instead. The unique ID of the tag."""
     legacy: str | None = None
     """Deprecated.
 

@@ -14,8 +14,8 @@ from ... import _serde
 class NotFoundError:
     code: Literal["not_found"]
     message: str | None
-    doc_url: str | None = None
-    """Sent as null by the API's own example: the lenient null policy lets it be None."""
+    doc_url: str | None
+    """Required, yet the doc's own example sends null: the lenient policy lets it be None."""
     _fields_set: frozenset[str] = field(
         default=frozenset(), init=False, repr=False, compare=False
     )
@@ -26,7 +26,7 @@ class NotFoundError:
         "doc_url": "docUrl",
     }
     """Attribute name -> name on the wire."""
-    REQUIRED: ClassVar[frozenset[str]] = frozenset({"code", "message"})
+    REQUIRED: ClassVar[frozenset[str]] = frozenset({"code", "message", "doc_url"})
     """The attributes ``to_dict`` always writes."""
 
     @classmethod
@@ -35,7 +35,7 @@ class NotFoundError:
         obj = cls(
             code=_serde.required(data, "code", _serde.literal("not_found")),
             message=_serde.required(data, "message", _serde.nullable(_serde.string)),
-            doc_url=_serde.optional(data, "docUrl", _serde.string),
+            doc_url=_serde.required(data, "docUrl", _serde.nullable(_serde.string)),
         )
         obj._fields_set = _serde.present(data, cls.WIRE_NAMES)
         return obj

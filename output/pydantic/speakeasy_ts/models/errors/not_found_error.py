@@ -16,8 +16,7 @@ class NotFoundError(BaseModel):
     message: str | None
 
     doc_url: str | None = Field(
-        default=None,
         alias="docUrl",
-        description="Sent as null by the API's own example: the lenient null policy lets it be None.",
+        description="Required, yet the doc's own example sends null: the lenient policy lets it be None.",
     )
-    """Sent as null by the API's own example: the lenient null policy lets it be None."""
+    """Required, yet the doc's own example sends null: the lenient policy lets it be None."""

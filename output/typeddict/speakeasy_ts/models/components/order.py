@@ -10,9 +10,7 @@ class Order(TypedDict):
     id: str | None
 
     tagId: NotRequired[str | None]
-    """Deprecated: Use `tags` instead.
-
-Deprecated: Use `tags` instead. The unique ID of the tag."""
+    """Deprecated: Use `tags` instead. The unique ID of the tag."""
 
     legacy: NotRequired[str | None]
     """Deprecated.

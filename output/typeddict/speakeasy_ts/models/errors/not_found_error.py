@@ -3,7 +3,7 @@
 
 from typing import Literal
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 
 class NotFoundError(TypedDict):
@@ -12,5 +12,5 @@ class NotFoundError(TypedDict):
 
     message: str | None
 
-    docUrl: NotRequired[str | None]
-    """Sent as null by the API's own example: the lenient null policy lets it be None."""
+    docUrl: str | None
+    """Required, yet the doc's own example sends null: the lenient policy lets it be None."""
