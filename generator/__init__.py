@@ -7,18 +7,21 @@ The API is two steps, so a build can look before it writes::
     generator.write(plan, "src/mypkg/models")
 
 ``generate`` is pure (it reads the docs, writes nothing, prints nothing) and raises
-:class:`GenerationFailed` with located diagnostics when the docs cannot be understood.
+:class:`GenerationFailed` with located diagnostics when the docs cannot be understood;
+``changes(plan, out)`` says what ``write`` would create, change and remove.
 """
 
 from __future__ import annotations
 
-from .config import Extra, Nulls, Options, Style
+from .config import EnumStyle, Extra, Nulls, Options, Style
 from .diagnostics import Diagnostic, GenerationFailed, InternalError, Location
 from .pipeline import Plan, generate
-from .write import WriteResult, write
+from .writing import Changes, WriteResult, changes, write
 
 __all__ = [
+    "Changes",
     "Diagnostic",
+    "EnumStyle",
     "Extra",
     "GenerationFailed",
     "InternalError",
@@ -28,6 +31,7 @@ __all__ = [
     "Plan",
     "Style",
     "WriteResult",
+    "changes",
     "generate",
     "write",
 ]

@@ -1,7 +1,6 @@
-"""The command line: flags -> API -> write -> diagnostics -> exit status.
+"""The command line: flags and config -> jobs -> plans -> write (or check) -> exit status.
 
-Exit status: 0 done; 1 the docs have errors (nothing written), or --verify found
-examples that fail; 2 usage error; 123 internal error (a gen-models bug).
+Every job is planned before anything is written: if one fails, no file is touched.
 """
 
 from __future__ import annotations
@@ -11,12 +10,18 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .config import Extra, Nulls, Options, Style
+from .config import TARGET_VERSIONS, EnumStyle, Extra, Nulls, Options, Style
+from . import pyproject
 from .diagnostics import Diagnostic, GenerationFailed, InternalError
+from .pyproject import Job
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -25,67 +30,119 @@ EXIT_INTERNAL = 123
 
 _EPILOG = """\b
 Exit status:
-  0    done
-  1    a doc cannot be understood (nothing written), or --verify found failing examples
+  0    done; with --check, the output is current
+  1    a doc cannot be understood (nothing written); with --check, the output is
+       not current; with --verify, an example fails
   2    usage error
   123  internal error: a bug in gen-models (please report it)
+
+\b
+With no SOURCE, gen-models runs the jobs of [tool.gen-models] in the nearest
+pyproject.toml; flags given here override its settings.
 """
+
+_PROGRESS_FROM = 100
+"""Show a progress bar (on a terminal) for runs of at least this many files."""
 
 
 def _choice(options: type[enum.Enum]) -> click.Choice[str]:
     return click.Choice([e.value for e in options])
 
 
-@click.command(epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+# Flags that are also [tool.gen-models] keys: click parameter name -> config key.
+_CONFIG_KEYS = {
+    "style": "style",
+    "extra": "extra",
+    "nulls": "nulls",
+    "enum_style": "enum-style",
+    "target_version": "target-version",
+    "line_length": "line-length",
+    "field_docstrings": "field-docstrings",
+    "templates": "templates",
+    "strict": "strict",
+}
+
+
+@click.command(
+    epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
+@click.argument("source", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     help="The package to write (its last part is its name).",
 )
-@click.option(
-    "--style", type=_choice(Style), default=Style.PYDANTIC.value, show_default=True, help="What to generate."
-)
+@click.option("--style", type=_choice(Style), help="What to generate.  [default: pydantic]")
 @click.option(
     "--extra",
     type=_choice(Extra),
-    default=Extra.IGNORE.value,
-    show_default=True,
-    help="pydantic: what a model does with keys its doc does not list.",
+    help="pydantic: what models do with keys their doc does not list.  [default: ignore]",
 )
 @click.option(
     "--nulls",
     type=_choice(Nulls),
-    default=Nulls.LENIENT.value,
-    show_default=True,
-    help="Where a doc does not say whether a field may be null: lenient lets it be None; strict does not.",
+    help="Fields whose doc does not say if they may be null: lenient lets them be None.  [default: lenient]",
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option(
-    "--verify",
-    is_flag=True,
-    help="Check the docs' own examples against the generated pydantic models; write nothing.",
+    "--enum-style",
+    type=_choice(EnumStyle),
+    help="Enum docs as Enum classes or Literal aliases.  [default: enum]",
+)
+@click.option(
+    "--target-version",
+    type=click.Choice(list(TARGET_VERSIONS)),
+    help="The oldest Python the code must run and type-check on.  [default: py310]",
+)
+@click.option("--line-length", type=click.IntRange(40, 400), help="black's line length.  [default: 88]")
+@click.option(
+    "--field-docstrings/--no-field-docstrings", default=None, help="Docstrings under fields.  [default: on]"
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A directory of your own Jinja templates, overriding the built-in ones file by file.",
+)
+@click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print unified diffs of what would change.")
+@click.option("--verify", is_flag=True, help="Check the docs' own examples against the generated models.")
+@click.option(
+    "--exit-nonzero-on-change", is_flag=True, help="Exit 1 if files were written or removed (for hooks)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The pyproject.toml to read  [default: the nearest one with [tool.gen-models]].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def main(
-    source: Path,
-    output: Path | None,
-    style: str,
-    extra: str,
-    nulls: str,
-    strict: bool,
-    verify: bool,
-    quiet: bool,
-) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Print every file written or removed, and timings.")
+@click.pass_context
+def main(ctx: click.Context, /, source: Path | None, output: Path | None, **flags: Any) -> None:
     """Generate typed Python models from the SDK model docs under SOURCE."""
-    options = Options(style=Style(style), extra=Extra(extra), nulls=Nulls(nulls), strict=strict)
-    if not verify and output is None:
-        raise click.UsageError("give the output package with -o/--output (or use --verify)")
+    run = Run(
+        quiet=flags.pop("quiet"),
+        verbose=flags.pop("verbose"),
+        check=flags.pop("check"),
+        diff=flags.pop("diff"),
+        verify=flags.pop("verify"),
+        exit_nonzero_on_change=flags.pop("exit_nonzero_on_change"),
+    )
+    config_path = flags.pop("config_path")
+    given = {
+        _CONFIG_KEYS[name]: str(value) if isinstance(value, Path) else value
+        for name, value in flags.items()
+        if value is not None and ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+    }
     try:
-        status = _verify(source, options, quiet) if verify else _generate(source, output, options, quiet)
+        jobs = _jobs(source, output, given, config_path, run)
+        status = run.verify_jobs(jobs) if run.verify else run.generate_jobs(jobs)
+    except click.ClickException as exc:
+        exc.show()
+        status = exc.exit_code
     except GenerationFailed as exc:
-        _report(exc.diagnostics, quiet)
+        run.report(exc.diagnostics)
         status = EXIT_FAILED
     except InternalError as exc:
         click.echo(f"gen-models: internal error: {exc}", err=True)
@@ -103,40 +160,121 @@ def main(
     sys.exit(status)
 
 
-def _generate(source: Path, output: Path | None, options: Options, quiet: bool) -> int:
-    from . import generate, write
-
-    assert output is not None
-    start = time.perf_counter()
-    plan = generate(source, options)
-    _report(plan.diagnostics, quiet)
-    result = write(plan, output)
-    if not quiet:
-        s = plan.stats
-        click.echo(
-            f"gen-models: {s.docs} docs read, {s.models} models, {s.skipped} pages skipped (not models); "
-            f"{len(result.written)} files written, {len(result.unchanged)} unchanged, "
-            f"{len(result.removed)} removed in {time.perf_counter() - start:.2f}s",
-            err=True,
+def _jobs(
+    source: Path | None, output: Path | None, given: dict[str, Any], config: Path | None, run: Run
+) -> list[Job]:
+    path = config or pyproject.find(Path.cwd())
+    settings = pyproject.load(path) if path else None
+    if source is not None:
+        if output is None and not run.verify:
+            raise click.UsageError("give the output package with -o/--output (or use --verify)")
+        defaults = dict(settings.defaults) if settings else {}
+        values = {k: v for k, v in {**defaults, **given}.items() if k in pyproject.OPTION_KEYS}
+        options = pyproject.options(values, Options(), settings.path if settings else Path("pyproject.toml"))
+        return [Job(source, output or Path(), options)]
+    if output is not None:
+        raise click.UsageError("-o/--output needs a SOURCE")
+    if settings is None or not settings.jobs:
+        raise click.UsageError(
+            "give a SOURCE directory, or configure jobs in [tool.gen-models] of pyproject.toml (see the README)"
         )
-    return EXIT_OK
+    return [
+        replace(job, options=pyproject.options(given, job.options, settings.path))
+        for job in pyproject.jobs(settings)
+    ]
 
 
-def _verify(source: Path, options: Options, quiet: bool) -> int:
-    from .verify import verify_examples
+@dataclass
+class Run:
+    quiet: bool
+    verbose: bool
+    check: bool
+    diff: bool
+    verify: bool
+    exit_nonzero_on_change: bool
 
-    report = verify_examples(source, options)
-    _report(report.diagnostics, quiet)
-    if not quiet:
-        click.echo(
-            f"gen-models: {report.checked} examples checked, {report.passed} valid and round-trip, "
-            f"{report.checked - report.passed} failed",
-            err=True,
-        )
-    return EXIT_OK if report.passed == report.checked else EXIT_FAILED
+    def report(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        for d in diagnostics:
+            if d.is_error or not self.quiet:
+                click.echo(str(d), err=True)
 
+    def say(self, text: str) -> None:
+        if not self.quiet:
+            click.echo(text, err=True)
 
-def _report(diagnostics: tuple[Diagnostic, ...], quiet: bool) -> None:
-    for d in diagnostics:
-        if d.is_error or not quiet:
-            click.echo(str(d), err=True)
+    def generate_jobs(self, jobs: list[Job]) -> int:
+        from .pipeline import generate
+        from .writing import apply, changes as plan_changes
+
+        planned = []
+        for job in jobs:
+            start = time.perf_counter()
+            with self._progress(str(job.source)) as progress:
+                plan = generate(job.source, job.options, progress)
+            self.report(plan.diagnostics)
+            planned.append((plan, plan_changes(plan, job.output), time.perf_counter() - start))
+        drift = False
+        for plan, changes, seconds in planned:
+            start = time.perf_counter()
+            if self.check or self.diff:
+                if self.diff:
+                    click.echo(changes.diff(), nl=False)
+                for line in changes.listing():
+                    self.say(line)
+                drift = drift or bool(changes)
+                counts = f"{len(changes.create) + len(changes.change)} files would be written, {len(changes.unchanged)} unchanged, {len(changes.remove)} would be removed"
+            else:
+                result = apply(changes)
+                for rel in result.written if self.verbose else ():
+                    self.say(f"wrote {changes.root / rel}")
+                for rel in result.removed if self.verbose else ():
+                    self.say(f"removed {changes.root / rel}")
+                drift = drift or bool(result.written or result.removed)
+                counts = f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed"
+            s = plan.stats
+            seconds += time.perf_counter() - start
+            self.say(
+                f"gen-models: {changes.root}: {s.docs} docs read, {s.models} models, {s.skipped} pages skipped"
+                f" (not models); {counts} in {seconds:.2f}s"
+            )
+            if self.verbose:
+                self.say("  seconds by stage: " + ", ".join(f"{k} {v:.3f}" for k, v in s.seconds.items()))
+        if drift and (self.check or self.exit_nonzero_on_change):
+            return EXIT_FAILED
+        return EXIT_OK
+
+    def verify_jobs(self, jobs: list[Job]) -> int:
+        from .verify import verify_examples
+
+        failed = 0
+        for job in jobs:
+            report = verify_examples(job.source, job.options)
+            self.report(report.diagnostics)
+            self.say(
+                f"gen-models: {job.source}: {report.checked} examples checked, {report.passed} valid and"
+                f" round-trip, {report.checked - report.passed} failed"
+            )
+            failed += report.checked - report.passed
+        return EXIT_FAILED if failed else EXIT_OK
+
+    @contextmanager
+    def _progress(self, label: str) -> Iterator[Callable[[int, int], None] | None]:
+        """A progress bar on stderr, on a terminal, for long runs."""
+        if self.quiet or not sys.stderr.isatty():
+            yield None
+            return
+        bar: Any = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None and total >= _PROGRESS_FROM:
+                bar = click.progressbar(length=total, label=f"formatting {label}", file=sys.stderr)
+                bar.__enter__()
+            if bar is not None:
+                bar.update(done - bar.pos)
+
+        try:
+            yield update
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)

@@ -1,4 +1,4 @@
-"""The settings of one generation job, frozen."""
+"""The settings of one generation job, frozen, and the names the command line and config use."""
 
 from __future__ import annotations
 
@@ -33,12 +33,32 @@ class Nulls(enum.Enum):
     STRICT = "strict"
 
 
+class EnumStyle(enum.Enum):
+    """Enum docs as ``Enum`` classes, or as ``Literal[...]`` aliases."""
+
+    ENUM = "enum"
+    LITERAL = "literal"
+
+
+TARGET_VERSIONS = {f"py3{minor}": (3, minor) for minor in range(9, 14)}
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     style: Style = Style.PYDANTIC
     extra: Extra = Extra.IGNORE
     nulls: Nulls = Nulls.LENIENT
-    strict: bool = False
-    """Warnings are errors."""
+    enum_style: EnumStyle = EnumStyle.ENUM
     target: tuple[int, int] = (3, 10)
     """The oldest Python the generated code must run and type-check on."""
+    line_length: int = 88
+    field_docstrings: bool = True
+    """Attribute docstrings under each field (pydantic keeps ``Field(description=...)`` either way)."""
+    strict: bool = False
+    """Warnings are errors."""
+    templates: str | None = None
+    """A directory of the user's own templates, which override the built-in ones file by file."""
+
+    @property
+    def target_version(self) -> str:
+        return f"py{self.target[0]}{self.target[1]}"

@@ -7,7 +7,7 @@ that found an error (or, with ``strict``, a warning).
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Sever
 from .dialects import read_models
 from .format import format_source
 from .markdown import Page
-from .render import render
+from .render import Rendered, render
 from .resolve import Tree, resolve
 from .sources import find_docs, read_page
 from .styles import exports, module_view, support_modules
@@ -39,13 +39,18 @@ class Stats:
 class Plan:
     """What a run makes: output files by path relative to OUT (forward slashes), and what it saw."""
 
+    source: Path
     files: Mapping[str, str]
     diagnostics: tuple[Diagnostic, ...]
     stats: Stats
     tree: Tree
 
 
-def generate(source: str | Path, options: Options = Options(), templates: str | None = None) -> Plan:
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) while files are rendered and formatted."""
+
+
+def generate(source: str | Path, options: Options = Options(), progress: Progress | None = None) -> Plan:
     """Read the docs under ``source`` and plan the output package. Writes nothing.
 
     Raises :class:`GenerationFailed` when a doc cannot be understood.
@@ -74,7 +79,8 @@ def generate(source: str | Path, options: Options = Options(), templates: str | 
     clock.lap("resolve")
     _fail_on_errors(diagnostics, options, last=True)
     names = naming.plan(tree.models)
-    rendered: dict[str, str] = {}
+    templates = options.templates
+    rendered: dict[str, Rendered] = {}
     for model in tree.models:
         template, view = module_view(model, tree, names, options)
         rendered[names[model.key].path] = render(template, templates, module=view)
@@ -85,10 +91,14 @@ def generate(source: str | Path, options: Options = Options(), templates: str | 
             f"{options.style.value}/{module}.py.jinja", templates, header=header(None)
         )
     clock.lap("render")
-    files = {path: format_source(text, path) for path, text in sorted(rendered.items())}
+    files = {}
+    for done, (path, text) in enumerate(sorted(rendered.items()), 1):
+        files[path] = format_source(text, path, options.target, options.line_length)
+        if progress is not None:
+            progress(done, len(rendered))
     clock.lap("format")
     stats = Stats(len(docs), len(tree.models), len(skipped), MappingProxyType(clock.laps))
-    return Plan(MappingProxyType(files), tuple(diagnostics), stats, tree)
+    return Plan(root, MappingProxyType(files), tuple(diagnostics), stats, tree)
 
 
 def _fail_on_errors(diagnostics: list[Diagnostic], options: Options, last: bool = False) -> None:

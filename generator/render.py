@@ -1,4 +1,10 @@
-"""One strict Jinja environment over the built-in templates (and, first, a user's own)."""
+"""One strict Jinja environment over the built-in templates and, first, a user's own.
+
+A user's template directory overrides the built-in templates file by file (the same
+relative path, e.g. ``pydantic/object.py.jinja``); the rest fall back. A style's
+template falls back to ``common/`` too. A problem in a user's template is the user's
+error, located in that template; a problem in a built-in one is gen-models' bug.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +13,24 @@ from pathlib import Path
 
 import jinja2
 
-from .diagnostics import InternalError
+from .diagnostics import GenerationFailed, InternalError, Location, error
 
 _HERE = Path(__file__).resolve().parent
 
 
-def template_dirs() -> list[Path]:
-    """The built-in templates: inside the package when installed, beside it in a checkout."""
-    return [p for p in (_HERE / "templates", _HERE.parent / "templates") if p.is_dir()][:1]
+def builtin_templates() -> Path:
+    """Inside the package when installed from a wheel, beside it in a checkout."""
+    for candidate in (_HERE / "templates", _HERE.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise InternalError(f"gen-models' templates are missing (looked in {_HERE})")
 
 
-@lru_cache(maxsize=None)
-def environment(user_dir: str | None = None) -> jinja2.Environment:
-    dirs = ([Path(user_dir)] if user_dir else []) + template_dirs()
-    if not dirs:
-        raise InternalError(f"gen-models' templates are missing (looked in {_HERE})")
+@lru_cache(maxsize=8)
+def environment(user_dir: str | None) -> jinja2.Environment:
+    dirs = ([user_dir] if user_dir else []) + [str(builtin_templates())]
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=jinja2.FileSystemLoader(dirs),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -32,12 +39,41 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     )
 
 
-def render(name: str, user_dir: str | None = None, **context: object) -> str:
+class Rendered(str):
+    """Rendered text that knows its template file (to blame the right one for bad code)."""
+
+    template: str
+    users: bool
+
+
+def render(name: str, user_dir: str | None, **context: object) -> Rendered:
     """Render ``<style>/<kind>.py.jinja``, falling back to ``common/<kind>.py.jinja``."""
     env = environment(user_dir)
-    style, _, kind = name.partition("/")
+    _, _, kind = name.partition("/")
+    candidates = [name, f"common/{kind}"]
     try:
-        template = env.select_template([name, f"common/{kind}"])
-        return template.render(**context)
+        template = env.select_template(candidates)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _blame(exc, user_dir, name) from exc
+    users = bool(
+        user_dir and template.filename and Path(template.filename).is_relative_to(Path(user_dir).resolve())
+    )
+    try:
+        out = Rendered(template.render(**context))
     except jinja2.TemplateError as exc:
+        if users:
+            where = Location(template.filename or name, getattr(exc, "lineno", 0) or 0)
+            raise GenerationFailed((error(where, f"template error: {exc}"),)) from None
         raise InternalError(f"template {name}: {exc}") from exc
+    out.template = template.filename or name
+    out.users = users
+    return out
+
+
+def _blame(exc: jinja2.TemplateSyntaxError, user_dir: str | None, name: str) -> Exception:
+    filename = exc.filename or name
+    if user_dir and Path(filename).resolve().is_relative_to(Path(user_dir).resolve()):
+        return GenerationFailed(
+            (error(Location(filename, exc.lineno or 0), f"template syntax error: {exc.message}"),)
+        )
+    return InternalError(f"template {filename}: {exc}")

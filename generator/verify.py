@@ -23,11 +23,11 @@ from types import ModuleType
 from typing import Any
 
 from . import ir, naming, tsliteral
-from .config import Options, Style
+from .config import EnumStyle, Options, Style
 from .diagnostics import Diagnostic, InternalError, error
 from .pipeline import Plan, generate
 from .styles import dataclass as dataclass_style
-from .write import write
+from .writing import write
 
 RoundTrip = Callable[[Any], Any]
 
@@ -47,12 +47,10 @@ def verify_examples(source: str | Path, options: Options) -> Report:
         options = replace(options, style=Style.PYDANTIC)
     plan = generate(source, options)
     with imported(plan) as package:
-        return check_examples(
-            plan, lambda dotted: importlib.import_module(f"{package}.{dotted}"), options.style
-        )
+        return check_examples(plan, lambda dotted: importlib.import_module(f"{package}.{dotted}"), options)
 
 
-def check_examples(plan: Plan, load: Callable[[str], ModuleType], style: Style) -> Report:
+def check_examples(plan: Plan, load: Callable[[str], ModuleType], options: Options) -> Report:
     """Check the examples of a plan whose package ``load("a.b")`` imports modules of."""
     names = naming.plan(plan.tree.models)
     results = []
@@ -60,7 +58,7 @@ def check_examples(plan: Plan, load: Callable[[str], ModuleType], style: Style) 
         if not model.examples:
             continue
         own = names[model.key]
-        trip = _round_trip(model, load(".".join((*own.package, own.module))), own.cls, style)
+        trip = _round_trip(model, load(".".join((*own.package, own.module))), own.cls, options)
         for example in model.examples:
             results.append((example, check(example, trip)))
     diagnostics = list(plan.diagnostics)
@@ -90,11 +88,13 @@ def check(example: ir.Example, trip: RoundTrip) -> str | None:
     return None
 
 
-def _round_trip(model: ir.Model, module: Any, cls: str, style: Style) -> RoundTrip:
+def _round_trip(model: ir.Model, module: Any, cls: str, options: Options) -> RoundTrip:
     target = getattr(module, cls)
-    if style is Style.DATACLASS:
+    if options.style is Style.DATACLASS:
         if isinstance(model, ir.ObjectModel):
             return lambda v: target.from_dict(v).to_dict()
+        if isinstance(model, ir.EnumModel) and options.enum_style is EnumStyle.LITERAL:
+            return lambda v: _member_of(v, model)
         if isinstance(model, ir.EnumModel):
             return lambda v: target(v).value
         if isinstance(model, ir.UnionModel):
@@ -108,6 +108,12 @@ def _round_trip(model: ir.Model, module: Any, cls: str, style: Style) -> RoundTr
     return lambda v: adapter.dump_python(
         adapter.validate_python(v), mode="json", by_alias=True, exclude_unset=True
     )
+
+
+def _member_of(value: Any, model: ir.EnumModel) -> Any:
+    if not model.open and value not in [m.value for m in model.members]:
+        raise ValueError(f"{value!r} is not one of the enum's values")
+    return value
 
 
 def _difference(a: Any, b: Any, path: str) -> str | None:

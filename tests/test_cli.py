@@ -65,7 +65,7 @@ def test_an_internal_error_exits_123_without_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("generator.generate", broken)
+    monkeypatch.setattr("generator.pipeline.generate", broken)
     result = CliRunner().invoke(
         cli.main, ["input/speakeasy_ts", "-o", str(tmp_path / "o")], catch_exceptions=False
     )

@@ -17,7 +17,7 @@ EXPECTED_COUNTS = {"intuned-ts-2024": 0, "intuned-ts-2025": 621, "intuned-ts": 7
 
 
 def _report(gen: Generated, style: str) -> Report:
-    return check_examples(gen.plan, gen.module, Style(style))
+    return check_examples(gen.plan, gen.module, Options(style=Style(style)))
 
 
 @pytest.mark.parametrize("style", ["pydantic", "dataclass"])

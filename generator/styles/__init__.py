@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from .. import ir
-from ..config import Options, Style
+from ..config import EnumStyle, Options, Style
 from ..naming import ModelNames
 from ..resolve import Tree
 from . import common, dataclass, pydantic, typeddict
@@ -34,10 +34,12 @@ def module_view(
         kind, view = "object", style.object_view(model, module, options)
     elif isinstance(model, ir.UnionModel):
         kind, view = "union", style.union_view(model, module, options)
+    elif isinstance(model, ir.EnumModel) and options.enum_style is EnumStyle.LITERAL:
+        kind, view = "alias", common.literal_enum_view(model, module, options)
     elif isinstance(model, ir.EnumModel):
         kind, view = "enum", common.enum_view(model, module, options)
     else:
-        kind, view = "opaque", common.opaque_view(model, module, options)
+        kind, view = "alias", common.opaque_view(model, module, options)
     imports = module.imports(future=style.FUTURE_ANNOTATIONS)
     return f"{style.NAME}/{kind}.py.jinja", ModuleView(common.header(model.key), imports, view)
 

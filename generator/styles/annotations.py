@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import ir, naming, pysource
-from ..config import Nulls, Options
+from ..config import EnumStyle, Nulls, Options
 from ..resolve import tag_values
 from .module import Module
 
@@ -29,13 +29,15 @@ class Annotations:
     def __init__(self, module: Module, options: Options) -> None:
         self.module = module
         self.pep604 = options.target >= (3, 10)
+        self.literal_enums = options.enum_style is EnumStyle.LITERAL
 
     def typing(self, name: str) -> str:
         return self.module.helper("typing", name)
 
     def type_alias(self) -> str:
-        """The local name of ``TypeAlias`` (``typing_extensions`` before Python 3.10)."""
-        return self.module.helper("typing" if self.pep604 else "typing_extensions", "TypeAlias")
+        """The local name of ``TypeAlias``; "" before Python 3.10, where an alias is implicit
+        (``typing.TypeAlias`` is 3.10's, and the dataclass style takes nothing from outside)."""
+        return self.module.helper("typing", "TypeAlias") if self.pep604 else ""
 
     def type(self, node: ir.TypeNode, quote_refs: bool = False) -> str:
         """An annotation; with ``quote_refs``, a string if it names a model (a forward reference)."""
@@ -54,6 +56,8 @@ class Annotations:
     def tag_literal(self, field: ir.Field) -> str:
         """A union tag field's type: ``Literal[...]`` of its values (enum members, for an enum)."""
         values = tag_values(self.module.tree, field)
+        if isinstance(field.type, ir.Ref) and field.type.doc and self.literal_enums:
+            return self._type(field.type)  # the enum is a Literal alias already
         if isinstance(field.type, ir.Ref) and field.type.doc:
             enum = self.module.tree.target(field.type)
             assert isinstance(enum, ir.EnumModel)

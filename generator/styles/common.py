@@ -67,6 +67,11 @@ def doc(text: str) -> str:
     return pysource.docstring(text) if text else ""
 
 
+def field_doc(text: str, options: Options) -> str:
+    """An attribute's docstring, unless ``--no-field-docstrings``."""
+    return doc(text) if options.field_docstrings else ""
+
+
 def description_with_deprecation(field: ir.Field) -> str:
     """A field's description, led by its deprecation notice (styles with no deprecated marker)."""
     if field.deprecated is None or field.description.startswith("Deprecated"):
@@ -82,12 +87,7 @@ def attribute_names(model: ir.ObjectModel, module: Module, reserved: frozenset[s
 
 
 def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView:
-    numeric = all(isinstance(m.value, (int, float)) for m in model.members)
-    value_type = (
-        "int"
-        if numeric and all(isinstance(m.value, int) for m in model.members)
-        else ("float" if numeric else "str")
-    )
+    value_type = enum_value_type(model)
     names = naming.enum_member_names(model)
     members = tuple((n, pysource.literal(m.value)) for n, m in zip(names, model.members))
     own = module.own.cls
@@ -102,6 +102,24 @@ def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView
             f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]"
         ),
     )
+
+
+def literal_enum_view(model: ir.EnumModel, module: Module, options: Options) -> AliasView:
+    """``--enum-style literal``: ``Color = Literal["red", "blue"]`` (an open enum adds ``| str``)."""
+    types = Annotations(module, options)
+    value = f"{types.typing('Literal')}[{', '.join(pysource.literal(m.value) for m in model.members)}]"
+    if model.open:
+        value = f"{types.typing('Union')}[{value}, {enum_value_type(model)}]"
+    return AliasView(
+        cls=module.own.cls, value=value, docstring=doc(model.description), type_alias=types.type_alias()
+    )
+
+
+def enum_value_type(model: ir.EnumModel) -> str:
+    """``str``, ``int`` or ``float``: the type of an enum's values (and of unknown ones, if open)."""
+    if all(isinstance(m.value, int) for m in model.members):
+        return "int"
+    return "float" if all(isinstance(m.value, (int, float)) for m in model.members) else "str"
 
 
 def opaque_view(model: ir.OpaqueModel, module: Module, options: Options) -> AliasView:

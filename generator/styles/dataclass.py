@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import ir, naming, pysource
-from ..config import Options
+from ..config import EnumStyle, Options
 from . import common
 from .annotations import Annotations, attribute_annotation, is_nullable
 from .common import FieldView
@@ -58,6 +58,7 @@ class UnionView:
 def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
     types = Annotations(module, options)
     serde = module.support(SUPPORT)
+    codecs = Codecs(module, options)
     attrs = common.attribute_names(model, module, RESERVED)
     fields, loads = [], []
     for field, attr in zip(model.fields, attrs):
@@ -65,8 +66,8 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         annotation = attribute_annotation(field, types, options, tags_as_literals=False)
         value = "" if field.required else "None"
         description = common.description_with_deprecation(field)
-        fields.append(FieldView(attr, annotation, value, common.doc(description)))
-        load = codec(field.type, module, nullable)
+        fields.append(FieldView(attr, annotation, value, common.field_doc(description, options)))
+        load = codecs.of(field.type, nullable)
         getter = "required" if field.required else "optional"
         loads.append((attr, f"{serde}.{getter}(data, {pysource.string(field.name)}, {load})"))
     if options.target < (3, 10):
@@ -97,7 +98,7 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
             cases.extend(f"{pysource.literal(v)}: {module.model(key)}.from_dict" for v in values)
         load = f"{serde}.tagged({pysource.string(model.discriminator.field)}, {{{', '.join(cases)}}})"
     else:
-        load = codec(ir.UnionOf(model.members), module, nullable=False)
+        load = Codecs(module, options).of(ir.UnionOf(model.members))
     return UnionView(
         cls=module.own.cls,
         value=types.union_of(model.members),
@@ -124,49 +125,62 @@ def dumper_name(cls: str) -> str:
     return f"{_snake(cls)}_to_dict"
 
 
-def codec(node: ir.TypeNode, module: Module, nullable: bool) -> str:
-    """The expression of a function that loads a value of this type from wire data."""
-    serde = module.support(SUPPORT)
-    text = _codec(node, module, serde)
-    return f"{serde}.nullable({text})" if nullable else text
+class Codecs:
+    """Expressions of functions (in ``_serde``) that load wire data of a given type."""
 
+    _PRIMITIVES = {
+        ir.Kind.STR: "string",
+        ir.Kind.INT: "integer",
+        ir.Kind.FLOAT: "number",
+        ir.Kind.BOOL: "boolean",
+        ir.Kind.ANY: "anything",
+        ir.Kind.BYTES: "binary",
+        ir.Kind.DATETIME: "date_time",
+        ir.Kind.DATE: "date_only",
+        ir.Kind.NONE: "null",
+    }
+    _ENUM_VALUES = {"str": "string", "int": "integer", "float": "number"}
 
-_PRIMITIVE_CODECS = {
-    ir.Kind.STR: "string",
-    ir.Kind.INT: "integer",
-    ir.Kind.FLOAT: "number",
-    ir.Kind.BOOL: "boolean",
-    ir.Kind.ANY: "anything",
-    ir.Kind.BYTES: "binary",
-    ir.Kind.DATETIME: "date_time",
-    ir.Kind.DATE: "date_only",
-    ir.Kind.NONE: "null",
-}
+    def __init__(self, module: Module, options: Options) -> None:
+        self.module = module
+        self.serde = module.support(SUPPORT)
+        self.literal_enums = options.enum_style is EnumStyle.LITERAL
 
+    def of(self, node: ir.TypeNode, nullable: bool = False) -> str:
+        text = self._codec(node)
+        return f"{self.serde}.nullable({text})" if nullable else text
 
-def _codec(node: ir.TypeNode, module: Module, serde: str) -> str:
-    if isinstance(node, ir.Primitive):
-        return f"{serde}.{_PRIMITIVE_CODECS[node.kind]}"
-    if isinstance(node, ir.Literal):
-        return f"{serde}.literal({pysource.literal(node.value)})"
-    if isinstance(node, ir.ArrayOf):
-        return f"{serde}.list_of({_codec(node.item, module, serde)})"
-    if isinstance(node, ir.MapOf):
-        return f"{serde}.map_of({_codec(node.value, module, serde)})"
-    if isinstance(node, ir.UnionOf):
-        return f"{serde}.one_of({', '.join(_codec(m, module, serde) for m in node.members)})"
-    assert node.doc is not None
-    target = module.tree.by_key[node.doc]
-    if isinstance(target, ir.ObjectModel):
-        return f"{module.model(node.doc)}.from_dict"
-    if isinstance(target, ir.EnumModel):
-        return module.model(node.doc)
-    if isinstance(target, ir.UnionModel):
-        cls = module.names[node.doc].cls
-        if node.doc == module.own_key:
-            return loader_name(cls)
-        return module.from_model(node.doc, loader_name(cls))
-    return f"{serde}.anything"
+    def _codec(self, node: ir.TypeNode) -> str:
+        serde = self.serde
+        if isinstance(node, ir.Primitive):
+            return f"{serde}.{self._PRIMITIVES[node.kind]}"
+        if isinstance(node, ir.Literal):
+            return f"{serde}.literal({pysource.literal(node.value)})"
+        if isinstance(node, ir.ArrayOf):
+            return f"{serde}.list_of({self._codec(node.item)})"
+        if isinstance(node, ir.MapOf):
+            return f"{serde}.map_of({self._codec(node.value)})"
+        if isinstance(node, ir.UnionOf):
+            return f"{serde}.one_of({', '.join(self._codec(m) for m in node.members)})"
+        assert node.doc is not None
+        module = self.module
+        target = module.tree.by_key[node.doc]
+        if isinstance(target, ir.ObjectModel):
+            return f"{module.model(node.doc)}.from_dict"
+        if isinstance(target, ir.EnumModel) and self.literal_enums:
+            if target.open:
+                return f"{serde}.{self._ENUM_VALUES[common.enum_value_type(target)]}"
+            return f"{serde}.literal({', '.join(pysource.literal(m.value) for m in target.members)})"
+        if isinstance(target, ir.EnumModel):
+            return module.model(node.doc)
+        if isinstance(target, ir.UnionModel):
+            cls = module.names[node.doc].cls
+            return (
+                loader_name(cls)
+                if node.doc == module.own_key
+                else module.from_model(node.doc, loader_name(cls))
+            )
+        return f"{serde}.anything"
 
 
 _HELPERS = {

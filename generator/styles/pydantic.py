@@ -66,7 +66,7 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         else:
             value = ""
         annotation = attribute_annotation(field, types, options, tags_as_literals=True)
-        fields.append(FieldView(attr, annotation, value, common.doc(field.description)))
+        fields.append(FieldView(attr, annotation, value, common.field_doc(field.description, options)))
     config = [f"populate_by_name=True, extra={pysource.string(options.extra.value)}"]
     if any(a.startswith("model_") for a in attrs):
         config.append("protected_namespaces=()")

@@ -68,7 +68,7 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             annotation = f"{_typing(module, options, 'NotRequired')}[{annotation}]"
         description = common.description_with_deprecation(field)
         if is_attribute_key(field.name):
-            fields.append(FieldView(field.name, annotation, "", common.doc(description)))
+            fields.append(FieldView(field.name, annotation, "", common.field_doc(description, options)))
         else:
             functional.append(f"{pysource.string(field.name)}: {annotation}")
             if description:

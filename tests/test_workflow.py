@@ -1,0 +1,218 @@
+"""gen-models in a workflow: --check and --diff, pyproject.toml jobs, safe writes, progress."""
+
+from __future__ import annotations
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import generator.writing
+from generator import Options, generate, write
+from helpers import ROOT, corpus
+
+DOCS = ROOT / "input" / "speakeasy_ts"
+
+
+def gm(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    copy = tmp_path / "docs"
+    shutil.copytree(DOCS, copy)
+    return copy
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_check_and_diff_write_nothing_and_say_what_would_change(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    fresh = gm(docs, "-o", out, "--check")
+    assert fresh.returncode == 1 and not out.exists()
+    assert f"would create {out / 'models' / 'components' / 'user.py'}" in fresh.stderr
+    assert gm(docs, "-o", out).returncode == 0
+    current = gm(docs, "-o", out, "--check")
+    assert current.returncode == 0 and "would" not in current.stderr.replace("would be", "")
+    before = files(out)
+
+    user = docs / "models" / "components" / "user.md"
+    user.write_text(user.read_text().replace("| `id` | *string* |", "| `handle` | *string* |"))
+    (docs / "models" / "components" / "or.md").unlink()
+    check = gm(docs, "-o", out, "--check")
+    assert check.returncode == 1
+    assert f"would change {out / 'models' / 'components' / 'user.py'}" in check.stderr
+    assert f"would remove {out / 'models' / 'components' / 'or_.py'}" in check.stderr
+    diff = gm(docs, "-o", out, "--diff")
+    assert diff.returncode == 0
+    assert f"--- {out / 'models' / 'components' / 'user.py'}" in diff.stdout
+    assert '+    handle: str | None = Field(alias="handle")' not in diff.stdout  # no alias: same name
+    assert "+    handle: str | None" in diff.stdout and "-    id: str | None" in diff.stdout
+    assert gm(docs, "-o", out, "--check", "--diff").returncode == 1
+    assert files(out) == before
+
+    assert gm(docs, "-o", out).returncode == 0
+    assert not (out / "models" / "components" / "or_.py").exists()
+    assert gm(docs, "-o", out, "--check").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("docs", "is the source directory"),
+        ("docs/models/pkg", "is inside the source directory"),
+        (".", "holds the source"),
+    ],
+)
+def test_output_and_source_must_not_overlap(docs: Path, output: str, message: str) -> None:
+    before = files(docs.parent)
+    result = gm("docs", "-o", output, cwd=docs.parent)
+    assert result.returncode == 1
+    assert f"{output}: error: the output {message}" in result.stderr
+    assert files(docs.parent) == before
+
+
+def test_a_run_stopped_between_two_writes_leaves_every_file_old_or_new(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "pkg"
+    write(generate(docs), out)
+    old = files(out)
+    for md in docs.rglob("*.md"):
+        md.write_text(md.read_text().replace("N/A", "Changed."))
+    plan = generate(docs)
+    replace, calls = os.replace, []
+
+    def interrupted(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        replace(src, dst)
+
+    monkeypatch.setattr(generator.writing.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write(plan, out)
+    monkeypatch.undo()
+    now = files(out)
+    new = dict(plan.files)
+    assert set(now) == set(old)  # nothing half-written, no temporary file left behind
+    changed = [rel for rel in now if now[rel] != old[rel]]
+    assert len(changed) == 3 and all(now[rel] == new[rel].encode() for rel in changed)
+    assert all(now[rel] in (old[rel], new[rel].encode()) for rel in now)
+    write(plan, out)
+    assert files(out) == {rel: text.encode() for rel, text in new.items()}
+
+
+PROJECT = """\
+[project]
+name = "acme"
+
+[tool.gen-models]
+style = "dataclass"
+nulls = "strict"
+
+[[tool.gen-models.jobs]]
+source = "docs"
+output = "src/acme/models"
+
+[[tool.gen-models.jobs]]
+source = "docs"
+output = "src/acme/typed"
+style = "typeddict"
+"""
+
+
+def test_pyproject_jobs_run_with_no_arguments_and_flags_override_them(docs: Path) -> None:
+    project = docs.parent
+    (project / "pyproject.toml").write_text(PROJECT)
+    (project / "src").mkdir()
+    result = gm(cwd=project / "src")  # found from a subdirectory, upward
+    assert result.returncode == 0, result.stderr
+    assert "def from_dict" in (project / "src/acme/models/models/components/user.py").read_text()
+    assert "TypedDict" in (project / "src/acme/typed/models/components/user.py").read_text()
+    assert "message: str\n" in (project / "src/acme/models/models/errors/not_found_error.py").read_text()
+    assert gm("--check", cwd=project).returncode == 0
+    # A flag overrides the configuration of every job: now nothing is current.
+    lenient = gm("--check", "--nulls", "lenient", cwd=project)
+    assert lenient.returncode == 1 and "would change" in lenient.stderr
+    # A SOURCE on the command line is one job, with the configured options.
+    assert gm("docs", "-o", "other", cwd=project).returncode == 0
+    assert "def from_dict" in (project / "other/models/components/user.py").read_text()
+
+
+def test_pyproject_errors_name_the_key_and_line(docs: Path) -> None:
+    project = docs.parent
+    (project / "pyproject.toml").write_text(
+        PROJECT.replace('nulls = "strict"', 'nulls = "strict"\nstlye = "x"')
+    )
+    result = gm(cwd=project)
+    assert result.returncode == 1
+    assert f"{project / 'pyproject.toml'}:7: error: unknown key 'stlye' in [tool.gen-models]" in result.stderr
+    (project / "pyproject.toml").write_text(PROJECT.replace('style = "typeddict"', 'style = "attrs"'))
+    result = gm(cwd=project)
+    assert result.returncode == 1
+    assert "style = 'attrs': expected one of pydantic, dataclass, typeddict" in result.stderr
+    assert not (project / "src").exists()
+
+
+def test_usage_errors_without_source_or_config(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the project root: the search stops here
+    assert gm(cwd=tmp_path).returncode == 2
+    assert gm("-o", "x", cwd=tmp_path).returncode == 2
+
+
+def test_verbose_lists_files_and_quiet_prints_nothing(docs: Path, tmp_path: Path) -> None:
+    verbose = gm(docs, "-o", tmp_path / "pkg", "-v")
+    assert f"wrote {tmp_path / 'pkg' / 'models' / 'components' / 'user.py'}" in verbose.stderr
+    assert "seconds by stage: read" in verbose.stderr
+    quiet = gm(docs, "-o", tmp_path / "pkg2", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
+
+
+def test_exit_nonzero_on_change_for_hooks(docs: Path, tmp_path: Path) -> None:
+    assert gm(docs, "-o", tmp_path / "pkg", "--exit-nonzero-on-change").returncode == 1
+    assert gm(docs, "-o", tmp_path / "pkg", "--exit-nonzero-on-change").returncode == 0
+
+
+def test_a_progress_bar_on_a_terminal_for_long_runs(tmp_path: Path) -> None:
+    main, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", str(corpus("intuned-ts-2024")), "-o", str(tmp_path / "pkg")],
+        stderr=secondary,
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    os.close(secondary)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait() == 0
+    text = seen.decode()
+    assert "formatting" in text and "100%" in text
+    assert "203 files written" in text
+    piped = gm(corpus("intuned-ts-2024"), "-o", tmp_path / "pkg2")
+    assert "formatting" not in piped.stderr  # not a terminal: no bar
+
+
+def test_the_api_plans_then_writes(tmp_path: Path) -> None:
+    plan = generate(DOCS, Options())
+    assert "models/components/user.py" in plan.files and not (tmp_path / "pkg").exists()
+    result = write(plan, tmp_path / "pkg")
+    assert len(result.written) == len(plan.files)
+    assert write(plan, tmp_path / "pkg").unchanged == tuple(sorted(plan.files))
