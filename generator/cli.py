@@ -131,7 +131,7 @@ def main(ctx: click.Context, /, source: Path | None, output: Path | None, **flag
     )
     config_path = flags.pop("config_path")
     given = {
-        _CONFIG_KEYS[name]: str(value) if isinstance(value, Path) else value
+        _CONFIG_KEYS[name]: str(value.resolve()) if isinstance(value, Path) else value
         for name, value in flags.items()
         if value is not None and ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
     }

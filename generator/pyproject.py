@@ -17,6 +17,7 @@ Paths are relative to the pyproject.toml's directory.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Mapping
@@ -63,7 +64,7 @@ def find(start: Path) -> Path | None:
     """The nearest pyproject.toml with a ``[tool.gen-models]`` table, up to the project root."""
     for directory in [start, *start.parents]:
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and re.search(r"^\[tool\.gen-models[\].]", candidate.read_text("utf-8"), re.M):
+        if candidate.is_file() and re.search(r"^\[\[?tool\.gen-models[\].]", candidate.read_text("utf-8"), re.M):
             return candidate
         if (directory / ".git").exists() or (directory / ".hg").exists():
             return None
@@ -154,7 +155,7 @@ def jobs(settings: Settings, base: Options = Options()) -> list[Job]:
 def _path(pyproject: Path, value: object, key: str, text: str) -> Path:
     if not isinstance(value, str) or not value:
         raise GenerationFailed((error(_where(pyproject, text, key), f"{key} = {value!r}: expected a path"),))
-    return pyproject.parent / value
+    return Path(os.path.relpath(pyproject.parent / value))
 
 
 def _where(path: Path, text: str, key: str) -> Location:
