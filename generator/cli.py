@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from .config import TARGET_VERSIONS, EnumStyle, Extra, Nulls, Options, Style
+from .config import TARGET_VERSIONS, AliasRule, Dialect, EnumStyle, Extra, Nulls, Options, PythonDates, Style
 from . import pyproject
 from .diagnostics import Diagnostic, GenerationFailed, InternalError
 from .pyproject import Job
@@ -60,6 +60,10 @@ _CONFIG_KEYS = {
     "field_docstrings": "field-docstrings",
     "templates": "templates",
     "strict": "strict",
+    "dialect": "dialect",
+    "alias_rule": "alias-rule",
+    "name_map": "name-map",
+    "python_dates": "python-dates",
 }
 
 
@@ -102,6 +106,27 @@ _CONFIG_KEYS = {
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A directory of your own Jinja templates, overriding the built-in ones file by file.",
+)
+@click.option(
+    "--dialect",
+    type=_choice(Dialect),
+    help="Read every doc in this format.  [default: detected file by file]",
+)
+@click.option(
+    "--alias-rule",
+    type=_choice(AliasRule),
+    help="Docs that show Python names: wire names are these names in camelCase or PascalCase.  [default: none]",
+)
+@click.option(
+    "--name-map",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Docs that show Python names: a TOML file of "Model.field" = "wireName" lines.',
+)
+@click.option(
+    "--python-dates",
+    type=_choice(PythonDates),
+    help="Speakeasy Python docs swap the date and datetime labels: correct them, or read them as labelled."
+    "  [default: corrected]",
 )
 @click.option("--strict", is_flag=True, default=None, help="Treat warnings as errors.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")

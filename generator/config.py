@@ -40,6 +40,32 @@ class EnumStyle(enum.Enum):
     LITERAL = "literal"
 
 
+class Dialect(enum.Enum):
+    """An input doc format. By default each file's dialect is detected."""
+
+    SPEAKEASY_TYPESCRIPT = "speakeasy-typescript"
+    SPEAKEASY_PYTHON = "speakeasy-python"
+    OPENAPI_GENERATOR = "openapi-generator"
+
+
+class AliasRule(enum.Enum):
+    """The wire names of fields whose docs show only Python names (Speakeasy Python,
+    OpenAPI Generator python): as documented, or the documented name in camelCase."""
+
+    NONE = "none"
+    CAMEL = "camel"
+    PASCAL = "pascal"
+
+
+class PythonDates(enum.Enum):
+    """Speakeasy's Python docs label ``datetime`` fields ``date`` and ``date`` fields
+    ``datetime`` (measured against four SDKs' sources). ``corrected`` generates the true
+    types; ``as-labelled`` reads the labels literally."""
+
+    CORRECTED = "corrected"
+    AS_LABELLED = "as-labelled"
+
+
 TARGET_VERSIONS = {f"py3{minor}": (3, minor) for minor in range(9, 14)}
 
 
@@ -54,6 +80,12 @@ class Options:
     line_length: int = 88
     field_docstrings: bool = True
     """Attribute docstrings under each field (pydantic keeps ``Field(description=...)`` either way)."""
+    dialect: Dialect | None = None
+    """Read every doc in this dialect instead of detecting it file by file."""
+    alias_rule: AliasRule = AliasRule.NONE
+    name_map: str | None = None
+    """A TOML file of ``"Model.field" = "wireName"`` lines, for docs that show Python names."""
+    python_dates: PythonDates = PythonDates.CORRECTED
     strict: bool = False
     """Warnings are errors."""
     templates: str | None = None

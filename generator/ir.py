@@ -88,18 +88,37 @@ class Nullable(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Default:
+    """A field's default value from the docs: JSON-like data (scalars, lists, maps)."""
+
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
 class Field:
     name: str
-    """The name as the doc shows it: the wire name."""
+    """The wire name, as far as the docs tell it (see ``wire_known``)."""
     type: TypeNode
     required: bool
+    """The doc says the key is required (a default may still make it optional to send)."""
     nullable: Nullable
     description: str
     location: Location
+    attr: str | None = None
+    """The Python attribute name the doc shows, for docs written for a Python SDK."""
+    wire_known: bool = True
+    """False when the doc shows only a Python name (:mod:`generator.wirenames` may supply one)."""
+    default: Default | None = None
+    read_only: bool = False
     deprecated: str | None = None
     """The deprecation notice ("" when the doc gives no reason); None if not deprecated."""
     is_tag: bool = False
     """Set by resolve: this field tells the members of a discriminated union apart."""
+
+    @property
+    def must_send(self) -> bool:
+        """Required, and no default to fall back on."""
+        return self.required and self.default is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +127,8 @@ class EnumMember:
     """The member name the doc gives, if it gives one."""
     value: str | int | float
     location: Location
+    python_name: bool = False
+    """The name is the Python SDK's own member name: keep it as it is, if it is safe."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +147,8 @@ class Example:
     type_name: str
     """The type the doc declares for the value (``components.Status``, ``string[]``)."""
     location: Location
+    language: str = "typescript"
+    """``typescript`` or ``python``: how to read ``code``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,6 +165,8 @@ class ModelBase:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ObjectModel(ModelBase):
     fields: tuple[Field, ...]
+    extra: TypeNode | None = None
+    """Keys the doc does not list are allowed, with values of this type (else not said)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,7 +206,7 @@ def refs(model: Model) -> list[Ref]:
     """The references a model makes, in doc order."""
     nodes: list[TypeNode] = []
     if isinstance(model, ObjectModel):
-        nodes = [f.type for f in model.fields]
+        nodes = [f.type for f in model.fields] + ([model.extra] if model.extra is not None else [])
     elif isinstance(model, UnionModel):
         nodes = list(model.members)
     return [n for root in nodes for n in walk(root) if isinstance(n, Ref)]

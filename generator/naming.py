@@ -46,6 +46,7 @@ PYDANTIC_RESERVED = frozenset(
         "fields",
         "from_orm",
         "json",
+        "kwargs",  # the pydantic mypy plugin's __init__ takes **kwargs
         "model_computed_fields",
         "model_config",
         "model_construct",
@@ -117,7 +118,15 @@ def enum_member_name(name: str | None, value: object) -> str:
 
 
 def enum_member_names(model: ir.EnumModel) -> list[str]:
-    return unique([enum_member_name(m.name, m.value) for m in model.members])
+    """Member names: a Python SDK's own name as it is (``Region.WILDCARD_``), when it is safe;
+    otherwise UPPER_SNAKE from the name or the value."""
+    return unique([_python_member(m) or enum_member_name(m.name, m.value) for m in model.members])
+
+
+def _python_member(member: ir.EnumMember) -> str | None:
+    name = member.name or ""
+    ok = member.python_name and name.isidentifier() and name.isascii()
+    return name if ok and not keyword.iskeyword(name) and not name.startswith("_") else None
 
 
 def unique(names: Iterable[str], taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:

@@ -16,6 +16,7 @@ from . import naming
 from .config import Options
 from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
 from .dialects import read_models
+from .wirenames import apply_wire_names
 from .format import format_source
 from .markdown import Page
 from .render import Rendered, render
@@ -72,10 +73,11 @@ def generate(source: str | Path, options: Options = Options(), progress: Progres
         diagnostics.extend(found)
     clock.lap("read")
     _fail_on_errors(diagnostics, options)
-    models, skipped = read_models(pages, diagnostics)
+    models, skipped = read_models(pages, options, diagnostics)
+    models = apply_wire_names(models, options, diagnostics)
     clock.lap("parse")
     _fail_on_errors(diagnostics, options)
-    tree = resolve(models, diagnostics)
+    tree = resolve(models, diagnostics, root.resolve().as_posix())
     clock.lap("resolve")
     _fail_on_errors(diagnostics, options, last=True)
     names = naming.plan(tree.models)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .config import TARGET_VERSIONS, EnumStyle, Extra, Nulls, Options, Style
+from .config import TARGET_VERSIONS, AliasRule, Dialect, EnumStyle, Extra, Nulls, Options, PythonDates, Style
 from .diagnostics import GenerationFailed, Location, error
 
 if sys.version_info >= (3, 11):
@@ -38,9 +38,13 @@ _CHOICES: dict[str, tuple[str, Any]] = {
     "extra": ("extra", Extra),
     "nulls": ("nulls", Nulls),
     "enum-style": ("enum_style", EnumStyle),
+    "dialect": ("dialect", Dialect),
+    "alias-rule": ("alias_rule", AliasRule),
+    "python-dates": ("python_dates", PythonDates),
 }
 _FLAGS = {"strict": "strict", "field-docstrings": "field_docstrings"}
-OPTION_KEYS = frozenset(_CHOICES) | frozenset(_FLAGS) | {"target-version", "line-length", "templates"}
+_PATHS = {"templates": "templates", "name-map": "name_map"}
+OPTION_KEYS = frozenset(_CHOICES) | frozenset(_FLAGS) | frozenset(_PATHS) | {"target-version", "line-length"}
 JOB_KEYS = OPTION_KEYS | {"source", "output"}
 
 
@@ -64,7 +68,9 @@ def find(start: Path) -> Path | None:
     """The nearest pyproject.toml with a ``[tool.gen-models]`` table, up to the project root."""
     for directory in [start, *start.parents]:
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and re.search(r"^\[\[?tool\.gen-models[\].]", candidate.read_text("utf-8"), re.M):
+        if candidate.is_file() and re.search(
+            r"^\[\[?tool\.gen-models[\].]", candidate.read_text("utf-8"), re.M
+        ):
             return candidate
         if (directory / ".git").exists() or (directory / ".hg").exists():
             return None
@@ -131,8 +137,8 @@ def options(values: Mapping[str, Any], base: Options, path: Path) -> Options:
                     (error(at, f"{key} = {value!r}: expected a whole number from 40 to 400"),)
                 )
             changes["line_length"] = value
-        elif key == "templates":
-            changes["templates"] = str(_path(path, value, key, text))
+        elif key in _PATHS:
+            changes[_PATHS[key]] = str(_path(path, value, key, text))
     return replace(base, **changes)
 
 

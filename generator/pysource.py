@@ -72,9 +72,15 @@ def comment(text: str) -> str:
 
 
 def literal(value: object) -> str:
-    """A Python literal for a scalar value from a doc."""
+    """A Python literal for a value from a doc: a scalar, or lists and string-keyed maps of them."""
     if isinstance(value, str):
         return string(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{string(str(k))}: {literal(v)}" for k, v in value.items()) + "}"
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return f'float("{value}")'
-    return repr(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    raise TypeError(f"no literal for {type(value).__name__}")

@@ -37,10 +37,14 @@ class Tree:
         return self.by_key[ref.doc]
 
 
-def resolve(models: Iterable[ir.Model], diagnostics: list[Diagnostic]) -> Tree:
-    """Fill every reference's ``doc`` (or replace it by ``Any`` with a warning), find discriminators."""
+def resolve(models: Iterable[ir.Model], diagnostics: list[Diagnostic], root: str = "/docs") -> Tree:
+    """Fill every reference's ``doc`` (or replace it by ``Any`` with a warning), find discriminators.
+
+    ``root`` is the absolute path of the docs' directory: a link that climbs out of it and
+    back in (``../../models/components/x.md``) still finds its doc. Nothing is read there.
+    """
     tree = Tree.of(models)
-    finder = _Finder(tree)
+    finder = _Finder(tree, posixpath.normpath(root))
     linked = []
     for model in tree.models:
         try:
@@ -52,8 +56,10 @@ def resolve(models: Iterable[ir.Model], diagnostics: list[Diagnostic]) -> Tree:
 
 
 class _Finder:
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, root: str) -> None:
         self.tree = tree
+        self.root = root
+        """The absolute path of the docs' directory, as a posix path."""
         self.by_dir_name: dict[tuple[str, str], list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
         self.by_namespace: dict[tuple[str, str], list[str]] = {}
@@ -61,7 +67,8 @@ class _Finder:
         self.namespaces: set[str] = set()
         for model in tree.models:
             directory = posixpath.dirname(model.key)
-            namespace = posixpath.basename(directory)
+            # A doc at the root belongs to the root's own name: models.X in docs/models/x.md.
+            namespace = posixpath.basename(directory or root)
             self.by_dir_name.setdefault((directory, model.name), []).append(model.key)
             self.by_name.setdefault(model.name, []).append(model.key)
             self.by_namespace.setdefault((namespace, model.name), []).append(model.key)
@@ -80,7 +87,8 @@ class _Finder:
             )
             return ir.Primitive(ir.Kind.ANY, ref.spelling)
         path = ref.href.split("#", 1)[0]
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)) if path else source
+        absolute = posixpath.normpath(posixpath.join(self.root, posixpath.dirname(source), path))
+        target = posixpath.relpath(absolute, self.root) if path else source
         if target in self.tree.by_key:
             return replace(ref, doc=target)
         if target.startswith("../") or target == "..":

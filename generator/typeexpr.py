@@ -1,18 +1,24 @@
-"""The grammar of a TypeScript-flavoured Type cell, to IR type nodes.
+"""The grammar of a Type cell, to IR type nodes, in the flavours the SDK docs write.
 
-A cell is inline markdown around a small type language::
+A cell is inline markdown around a small type language. Emphasis, bold and code
+markup are noise; a link carries a reference's target, and its text is a type too::
 
-    *string*                 [components.Status](../components/status.md)
-    *string*[][]             Record<string, [components.X](x.md)[]>
-    *"failed"*  *true*  *42*  *string* | *number*   { [k: string]: any }
-    [Date](https://developer.mozilla.org/...)      ReadableStream<Uint8Array>
+    TypeScript   *string*[]   Record<string, [components.X](x.md)>   *"failed"* \\| *42*
+                 { [k: string]: any }   [Date](https://developer.mozilla.org/...)
+    Python       *Optional[str]*   List[[models.X](x.md)]   [Nullable[models.X]](x.md)
+                 Dict[str, *Any*]   *Literal["a"]*   Union[bytes, IO[bytes], io.BufferedReader]
+    OpenAPI Gen. **str**   [**List[X]**](X.md)   **Array&lt;string&gt;**   **{ [key: string]: string; }**
 
-Emphasis and code markup are noise here; links carry a reference's target.
+Python's wrappers say more than a type: ``Optional[X]`` (the key may be absent),
+``Nullable[X]`` (the value may be null), ``OptionalNullable[X]``. Outermost, they are
+reported as the cell's ``wrapper``; inside a container they make the item nullable.
 """
 
 from __future__ import annotations
 
 import ast
+import enum
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -22,10 +28,17 @@ from .diagnostics import DocError, Location
 
 MAX_DEPTH = 64
 
+
+class Flavor(enum.Enum):
+    TYPESCRIPT = "typescript"
+    PYTHON = "python"
+    OPENAPI = "openapi"
+    """OpenAPI Generator's docs: Python or TypeScript names, HTML entities."""
+
+
 _TOKEN = re.compile(
     r"""
     (?P<ws>[\s*`]+)
-  | (?P<link>\[(?P<text>(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\((?P<href>[^()\s]*)\))
   | (?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
   | (?P<number>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.]))
   | (?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)
@@ -44,61 +57,122 @@ class Token:
     """Where the token starts in the text."""
 
 
-# Names with a fixed meaning. Anything else is a reference to another doc.
-_BUILTINS: dict[str, ir.TypeNode] = {
-    "string": ir.Primitive(ir.Kind.STR),
-    "number": ir.Primitive(ir.Kind.FLOAT),
-    "integer": ir.Primitive(ir.Kind.INT),
-    "int": ir.Primitive(ir.Kind.INT),
-    "bigint": ir.Primitive(ir.Kind.INT, "bigint"),
-    "boolean": ir.Primitive(ir.Kind.BOOL),
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    node: ir.TypeNode
+    wrapper: str | None = None
+    """The outermost ``Optional`` / ``Nullable`` / ``OptionalNullable``, if any."""
+
+
+def _p(kind: ir.Kind, note: str = "") -> ir.Primitive:
+    return ir.Primitive(kind, note)
+
+
+# Names with a fixed meaning in every flavour. Anything else is a reference to a doc.
+_COMMON: dict[str, ir.TypeNode] = {
+    "string": _p(ir.Kind.STR),
+    "number": _p(ir.Kind.FLOAT),
+    "integer": _p(ir.Kind.INT),
+    "boolean": _p(ir.Kind.BOOL),
     "any": ir.ANY,
-    "unknown": ir.Primitive(ir.Kind.ANY, "unknown"),
-    "object": ir.MapOf(ir.ANY),
-    "Object": ir.MapOf(ir.ANY),
-    "null": ir.Primitive(ir.Kind.NONE),
-    "undefined": ir.Primitive(ir.Kind.NONE),
-    "Date": ir.Primitive(ir.Kind.DATETIME),
-    "RFCDate": ir.Primitive(ir.Kind.DATE),
-    "Uint8Array": ir.Primitive(ir.Kind.BYTES, "Uint8Array"),
-    "ArrayBuffer": ir.Primitive(ir.Kind.BYTES, "ArrayBuffer"),
-    "Blob": ir.Primitive(ir.Kind.BYTES, "Blob"),
-    "File": ir.Primitive(ir.Kind.BYTES, "File"),
-    "Buffer": ir.Primitive(ir.Kind.BYTES, "Buffer"),
-    # Runtime objects of the TypeScript SDK, not data: kept, typed honestly as Any.
-    "Response": ir.Primitive(ir.Kind.ANY, "Response"),
-    "Request": ir.Primitive(ir.Kind.ANY, "Request"),
-    "Headers": ir.Primitive(ir.Kind.ANY, "Headers"),
+    "unknown": _p(ir.Kind.ANY, "unknown"),
+    "null": _p(ir.Kind.NONE),
+    "undefined": _p(ir.Kind.NONE),
+    "Date": _p(ir.Kind.DATETIME),
+    "RFCDate": _p(ir.Kind.DATE),
+    "bigint": _p(ir.Kind.INT, "bigint"),
+    "Uint8Array": _p(ir.Kind.BYTES, "Uint8Array"),
+    "ArrayBuffer": _p(ir.Kind.BYTES, "ArrayBuffer"),
+    "Blob": _p(ir.Kind.BYTES, "Blob"),
+    "File": _p(ir.Kind.BYTES, "File"),
+    "Buffer": _p(ir.Kind.BYTES, "Buffer"),
+    # Runtime objects of an SDK, not data: kept, typed honestly as Any.
+    "Response": _p(ir.Kind.ANY, "Response"),
+    "Request": _p(ir.Kind.ANY, "Request"),
+    "Headers": _p(ir.Kind.ANY, "Headers"),
+    "httpx.Response": _p(ir.Kind.ANY, "httpx.Response"),
+    # Python
+    "str": _p(ir.Kind.STR),
+    "int": _p(ir.Kind.INT),
+    "float": _p(ir.Kind.FLOAT),
+    "bool": _p(ir.Kind.BOOL),
+    "Any": ir.ANY,
+    "None": _p(ir.Kind.NONE),
+    "bytes": _p(ir.Kind.BYTES),
+    "bytearray": _p(ir.Kind.BYTES),
+    "io.BufferedReader": _p(ir.Kind.BYTES),
+    "datetime": _p(ir.Kind.DATETIME),
+    "date": _p(ir.Kind.DATE),
+    "UUID": _p(ir.Kind.STR, "UUID"),
+    "Decimal": _p(ir.Kind.FLOAT, "Decimal"),
+    "decimal": _p(ir.Kind.FLOAT, "Decimal"),
 }
-_BOOLS = {"true": True, "false": False}
+_OBJECT: dict[Flavor, ir.TypeNode] = {
+    Flavor.TYPESCRIPT: ir.MapOf(ir.ANY),  # TypeScript's `object`: some object
+    Flavor.PYTHON: ir.ANY,
+    Flavor.OPENAPI: ir.ANY,  # OpenAPI Generator's `object`: a free-form value
+}
+_BOOLS = {"true": True, "false": False, "True": True, "False": False}
+_WRAPPERS = ("Optional", "Nullable", "OptionalNullable")
+# Speakeasy's Python docs link `datetime` fields as [date](...#date-objects) and `date` ones as
+# [datetime](...): decoded here unless the caller asks for the literal reading.
+_PYTHON_DATE_DOCS = "docs.python.org/3/library/datetime.html"
 
 
 def tokenize(cell: str, location: Location) -> list[Token]:
     tokens: list[Token] = []
-    pos = 0
     text = cell.replace("\\|", "|")
+    pos = 0
     while pos < len(text):
+        if text[pos] == "[":
+            link = _link_at(text, pos)
+            if link is not None:
+                label, href, end = link
+                tokens.append(Token("link", label.strip(" *`"), href, pos))
+                pos = end
+                continue
         m = _TOKEN.match(text, pos)
         if m is None:
             raise DocError(location, f"cannot read type {cell!r}: unexpected {text[pos]!r}")
         pos = m.end()
         kind = m.lastgroup
-        if kind == "ws" or kind is None:
-            continue
-        if kind == "link":
-            tokens.append(Token("link", m.group("text").strip(" *`"), m.group("href"), m.start()))
-        else:
+        if kind is not None and kind != "ws":
             tokens.append(Token(kind, m.group(kind), offset=m.start()))
     return tokens
 
 
-def parse_type(cell: str, location: Location) -> ir.TypeNode:
+def _link_at(text: str, start: int) -> tuple[str, str, int] | None:
+    """``[label](href)`` at ``start``, with brackets balanced inside the label."""
+    depth, i = 0, start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    else:
+        return None
+    m = re.compile(r"\(([^()\s]*)\)").match(text, i + 1)
+    if m is None or i == start + 1:
+        return None
+    return text[start + 1 : i], m.group(1), m.end()
+
+
+def parse_type(
+    cell: str, location: Location, flavor: Flavor = Flavor.TYPESCRIPT, swap_dates: bool = True
+) -> Parsed:
     """Parse a whole Type cell; raise :class:`DocError` naming the cell if it is not a type."""
-    parser = _Parser(tokenize(cell, location), cell, location)
-    node = parser.union(0)
+    text = html.unescape(cell) if flavor is Flavor.OPENAPI else cell
+    parser = _Parser(tokenize(text, location), cell, location, flavor, swap_dates)
+    parsed = parser.top()
     if parser.pos != len(parser.tokens):
         parser.fail(f"unexpected {parser.tokens[parser.pos].text!r}")
-    return node
+    return parsed
 
 
 def literal_value(token_text: str) -> str:
@@ -117,10 +191,14 @@ def number_value(token_text: str) -> int | float:
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], cell: str, location: Location) -> None:
+    def __init__(
+        self, tokens: list[Token], cell: str, location: Location, flavor: Flavor, swap_dates: bool
+    ) -> None:
         self.tokens = tokens
         self.cell = cell
         self.location = location
+        self.flavor = flavor
+        self.swap_dates = swap_dates
         self.pos = 0
 
     def fail(self, why: str) -> None:
@@ -141,6 +219,26 @@ class _Parser:
             tok = self.peek()
             self.fail(f"expected {text!r}, found {tok.text!r}" if tok else f"expected {text!r} at the end")
 
+    def top(self) -> Parsed:
+        """The cell: a type, perhaps in an outermost Python nullability wrapper."""
+        tok = self.peek()
+        after = self.tokens[self.pos + 1] if self.pos + 1 < len(self.tokens) else None
+        if tok is not None and tok.kind == "name" and tok.text in _WRAPPERS and after and after.text == "[":
+            self.pos += 2
+            node = self.union(1)
+            self.expect("]")
+            return Parsed(node, tok.text)
+        if tok is not None and tok.kind == "link" and self.pos + 1 == len(self.tokens):
+            inner = _Parser(
+                tokenize(tok.text, self.location), self.cell, self.location, self.flavor, self.swap_dates
+            )
+            if inner.tokens and inner.tokens[0].text in _WRAPPERS:
+                parsed = inner.top()
+                if inner.pos == len(inner.tokens):
+                    self.pos += 1
+                    return Parsed(_relink(parsed.node, tok.href), parsed.wrapper)
+        return Parsed(self.union(0))
+
     def union(self, depth: int) -> ir.TypeNode:
         if depth > MAX_DEPTH:
             self.fail(f"nested more than {MAX_DEPTH} deep")
@@ -148,12 +246,7 @@ class _Parser:
         members = [self.postfix(depth)]
         while self.take("|"):
             members.append(self.postfix(depth))
-        flat: list[ir.TypeNode] = []
-        for member in members:
-            for m in member.members if isinstance(member, ir.UnionOf) else (member,):
-                if m not in flat:
-                    flat.append(m)
-        return flat[0] if len(flat) == 1 else ir.UnionOf(tuple(flat))
+        return union_of(members)
 
     def postfix(self, depth: int) -> ir.TypeNode:
         node = self.primary(depth)
@@ -175,7 +268,7 @@ class _Parser:
         if tok.kind == "number":
             return ir.Literal(number_value(tok.text))
         if tok.kind == "link":
-            return self.named(tok.text, tok.href, depth)
+            return self.linked(tok, depth)
         if tok.kind == "name":
             if tok.text in _BOOLS:
                 return ir.Literal(_BOOLS[tok.text])
@@ -189,36 +282,60 @@ class _Parser:
         self.fail(f"unexpected {tok.text!r}")
         raise AssertionError
 
+    def linked(self, tok: Token, depth: int) -> ir.TypeNode:
+        if (
+            self.flavor is Flavor.PYTHON
+            and tok.text in ("date", "datetime")
+            and _PYTHON_DATE_DOCS in tok.href
+        ):
+            swapped = {"date": ir.Kind.DATETIME, "datetime": ir.Kind.DATE}
+            kind = swapped[tok.text] if self.swap_dates else ir.Kind(tok.text)
+            return _p(kind)
+        if re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*", tok.text):
+            return self.named(tok.text, tok.href, depth)
+        inner = _Parser(
+            tokenize(tok.text, self.location), self.cell, self.location, self.flavor, self.swap_dates
+        )
+        node = inner.union(depth + 1)
+        if inner.pos != len(inner.tokens):
+            inner.fail(f"unexpected {inner.tokens[inner.pos].text!r}")
+        return _relink(node, tok.href)
+
     def named(self, name: str, href: str | None, depth: int) -> ir.TypeNode:
-        if self.take("<"):
-            args = [self.union(depth + 1)]
-            while self.take(","):
-                args.append(self.union(depth + 1))
-            self.expect(">")
-            return self.generic(name, args)
-        if href is not None and "[" in name:
-            # A link whose text is itself a type ("[Foo[]](foo.md)"): read the text.
-            inner = _Parser(tokenize(name, self.location), self.cell, self.location)
-            node = inner.union(depth + 1)
-            return _relink(node, href)
-        if name in _BUILTINS:
-            return _BUILTINS[name]
-        if not re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*", name):
-            self.fail(f"{name!r} is not a type name")
+        for open_, close in (("<", ">"), ("[", "]")):
+            if self.take(open_):
+                args = [self.union(depth + 1)]
+                while self.take(","):
+                    args.append(self.union(depth + 1))
+                self.expect(close)
+                return self.generic(name, args)
+        if name in ("object", "Object"):
+            return _OBJECT[self.flavor]
+        if name in _COMMON:
+            return _COMMON[name]
         return ir.Ref(name, href or None)
 
     def generic(self, name: str, args: list[ir.TypeNode]) -> ir.TypeNode:
-        if name == "Record" and len(args) == 2:
+        base = name.rsplit(".", 1)[-1]
+        if base in ("Record", "Dict", "dict", "Mapping") and len(args) == 2:
             return ir.MapOf(args[1])
-        if name in ("Array", "ReadonlyArray") and len(args) == 1:
+        if base in ("Array", "ReadonlyArray", "List", "list", "Set", "set", "Sequence") and len(args) == 1:
             return ir.ArrayOf(args[0])
-        if name in ("ReadableStream", "AsyncIterable", "Iterable"):
-            return ir.Primitive(ir.Kind.BYTES, f"{name}<...>")
-        if name == "Promise" and len(args) == 1:
+        if base in ("Optional", "Nullable", "OptionalNullable") and len(args) == 1:
+            return union_of([args[0], _p(ir.Kind.NONE)])
+        if base == "Union":
+            return union_of(args)
+        if base == "Literal" and all(isinstance(a, ir.Literal) for a in args):
+            return union_of(args)
+        if base in ("ReadableStream", "AsyncIterable", "Iterable"):
+            return _p(ir.Kind.BYTES, f"{name}<...>")
+        if base in ("EventStream", "EventStreamAsync") and len(args) == 1:
+            return ir.ArrayOf(args[0])  # a stream of events, as data: the list of them
+        if base == "IO" and args == [_p(ir.Kind.BYTES)]:
+            return _p(ir.Kind.BYTES)
+        if base in ("Promise", "Unrecognized") and len(args) == 1:
             return args[0]
-        if name == "Unrecognized" and len(args) == 1:
-            return args[0]
-        self.fail(f"unknown generic type {name}<...>")
+        self.fail(f"unknown generic type {name}")
         raise AssertionError
 
     def index_signature(self, depth: int) -> ir.TypeNode:
@@ -238,6 +355,16 @@ class _Parser:
         return ir.MapOf(value)
 
 
+def union_of(members: list[ir.TypeNode]) -> ir.TypeNode:
+    """A union, flattened and without repeats; one member is just that member."""
+    flat: list[ir.TypeNode] = []
+    for member in members:
+        for m in member.members if isinstance(member, ir.UnionOf) else (member,):
+            if m not in flat:
+                flat.append(m)
+    return flat[0] if len(flat) == 1 else ir.UnionOf(tuple(flat))
+
+
 def _relink(node: ir.TypeNode, href: str) -> ir.TypeNode:
     """Give the references inside a link's text the link's target."""
     if isinstance(node, ir.Ref):
@@ -246,4 +373,6 @@ def _relink(node: ir.TypeNode, href: str) -> ir.TypeNode:
         return ir.ArrayOf(_relink(node.item, href))
     if isinstance(node, ir.MapOf):
         return ir.MapOf(_relink(node.value, href))
+    if isinstance(node, ir.UnionOf):
+        return ir.UnionOf(tuple(_relink(m, href) for m in node.members))
     return node

@@ -11,7 +11,9 @@ dataclass: ``from_dict`` then ``to_dict`` (``Enum(value).value`` for enums).
 
 from __future__ import annotations
 
+import ast
 import importlib
+import re
 import sys
 import tempfile
 import warnings
@@ -58,9 +60,10 @@ def check_examples(plan: Plan, load: Callable[[str], ModuleType], options: Optio
         if not model.examples:
             continue
         own = names[model.key]
-        trip = _round_trip(model, load(".".join((*own.package, own.module))), own.cls, options)
+        module = load(".".join((*own.package, own.module)))
+        trip = _round_trip(model, module, own.cls, options)
         for example in model.examples:
-            results.append((example, check(example, trip)))
+            results.append((example, check(example, trip, model, getattr(module, own.cls))))
     diagnostics = list(plan.diagnostics)
     diagnostics.extend(
         error(example.location, problem) for example, problem in results if problem is not None
@@ -69,10 +72,10 @@ def check_examples(plan: Plan, load: Callable[[str], ModuleType], options: Optio
     return Report(len(results), passed, tuple(diagnostics), tuple(results))
 
 
-def check(example: ir.Example, trip: RoundTrip) -> str | None:
+def check(example: ir.Example, trip: RoundTrip, model: ir.Model, generated: Any) -> str | None:
     try:
-        value = tsliteral.parse(example.code)
-    except tsliteral.LiteralError as exc:
+        value = _value(example, model, generated)
+    except (tsliteral.LiteralError, ValueError, SyntaxError) as exc:
         return f"example of {example.type_name} cannot be read: {exc}"
     try:
         with warnings.catch_warnings():
@@ -108,6 +111,25 @@ def _round_trip(model: ir.Model, module: Any, cls: str, options: Options) -> Rou
     return lambda v: adapter.dump_python(
         adapter.validate_python(v), mode="json", by_alias=True, exclude_unset=True
     )
+
+
+def _value(example: ir.Example, model: ir.Model, generated: Any) -> Any:
+    """The example as Python data. A Python example may name an enum member (``Color.RED``):
+    the generated enum must have it, and its value is the example's value."""
+    if example.language == "typescript":
+        return tsliteral.parse(example.code)
+    member = re.fullmatch(r"[A-Za-z_][\w.]*\.(?P<name>\w+)", example.code.strip())
+    if member is None:
+        return ast.literal_eval(example.code)
+    name = member.group("name")
+    if not isinstance(model, ir.EnumModel):
+        raise ValueError(f"{example.code} names a member, but {model.name} is not an enum")
+    members = dict(zip(naming.enum_member_names(model), model.members))
+    if name not in members:
+        raise ValueError(f"{model.name} has no member {name}")
+    if isinstance(generated, type) and getattr(generated, name, None) is None:
+        raise ValueError(f"the generated {model.name} has no member {name}")
+    return members[name].value
 
 
 def _member_of(value: Any, model: ir.EnumModel) -> Any:

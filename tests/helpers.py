@@ -14,6 +14,9 @@ from generator import Options, Plan, Style, generate, write
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 TS_CORPORA = ("intuned-ts-2024", "intuned-ts-2025", "intuned-ts", "dub-ts")
+PYTHON_CORPORA = ("dub-py", "mistral-py")
+OPENAPI_CORPORA = ("oag-dub-python", "oag-dub-ts-axios", "airflow-py")
+ALL_CORPORA = TS_CORPORA + PYTHON_CORPORA + OPENAPI_CORPORA
 STYLES = tuple(s.value for s in Style)
 
 _counter = itertools.count()
@@ -26,7 +29,9 @@ strict = True
 
 
 def corpus(name: str) -> Path:
-    return CORPORA / name / "docs" / "models"
+    """A corpus's docs: ``docs/models`` for the Speakeasy SDKs, ``docs`` for OpenAPI Generator's."""
+    docs = CORPORA / name / "docs"
+    return docs / "models" if (docs / "models").is_dir() else docs
 
 
 class Generated:

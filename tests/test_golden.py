@@ -31,7 +31,9 @@ def test_every_style_of_every_input_is_a_job() -> None:
     expected = {
         (f"input/{i}", f"output/{s}/{i}") for i in inputs for s in ("pydantic", "dataclass", "typeddict")
     }
-    assert {(str(j.source.resolve().relative_to(ROOT)), str(j.output.resolve().relative_to(ROOT))) for j in jobs} == expected
+    assert {
+        (str(j.source.resolve().relative_to(ROOT)), str(j.output.resolve().relative_to(ROOT))) for j in jobs
+    } == expected
     assert sorted(p.relative_to(ROOT / "output").as_posix() for p in (ROOT / "output").glob("*/*")) == sorted(
         o.removeprefix("output/") for _, o in expected
     )

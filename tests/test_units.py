@@ -8,7 +8,7 @@ import pytest
 
 from generator import ir, naming, pysource
 from generator.diagnostics import DocError, Location
-from generator.typeexpr import parse_type
+from generator.typeexpr import Flavor, Parsed, parse_type
 
 AT = Location("x.md", 3)
 STR, FLOAT = ir.Primitive(ir.Kind.STR), ir.Primitive(ir.Kind.FLOAT)
@@ -44,7 +44,39 @@ STR, FLOAT = ir.Primitive(ir.Kind.STR), ir.Primitive(ir.Kind.FLOAT)
     ],
 )
 def test_type_cells(cell: str, node: ir.TypeNode) -> None:
-    assert parse_type(cell, AT) == node
+    assert parse_type(cell, AT) == Parsed(node)
+
+
+NONE = ir.Primitive(ir.Kind.NONE)
+
+
+@pytest.mark.parametrize(
+    ("cell", "flavor", "parsed"),
+    [
+        ("*Optional[str]*", Flavor.PYTHON, Parsed(STR, "Optional")),
+        ("*OptionalNullable[float]*", Flavor.PYTHON, Parsed(FLOAT, "OptionalNullable")),
+        ("[Nullable[models.X]](x.md)", Flavor.PYTHON, Parsed(ir.Ref("models.X", "x.md"), "Nullable")),
+        ("List[[models.X](x.md)]", Flavor.PYTHON, Parsed(ir.ArrayOf(ir.Ref("models.X", "x.md")))),
+        (
+            "Dict[str, [Nullable[models.X]](x.md)]",
+            Flavor.PYTHON,
+            Parsed(ir.MapOf(ir.UnionOf((ir.Ref("models.X", "x.md"), NONE)))),
+        ),
+        ('*Literal["a"]*', Flavor.PYTHON, Parsed(ir.Literal("a"))),
+        ("*Union[bytes, IO[bytes], io.BufferedReader]*", Flavor.PYTHON, Parsed(ir.Primitive(ir.Kind.BYTES))),
+        (
+            "[date](https://docs.python.org/3/library/datetime.html#date-objects)",
+            Flavor.PYTHON,
+            Parsed(ir.Primitive(ir.Kind.DATETIME)),
+        ),
+        ("**Array&lt;string&gt;**", Flavor.OPENAPI, Parsed(ir.ArrayOf(STR))),
+        ("[**List[Tag]**](Tag.md)", Flavor.OPENAPI, Parsed(ir.ArrayOf(ir.Ref("Tag", "Tag.md")))),
+        ("**{ [key: string]: string; }**", Flavor.OPENAPI, Parsed(ir.MapOf(STR))),
+        ("**Dict[str, object]**", Flavor.OPENAPI, Parsed(ir.MapOf(ir.ANY))),
+    ],
+)
+def test_python_and_openapi_type_cells(cell: str, flavor: Flavor, parsed: Parsed) -> None:
+    assert parse_type(cell, AT, flavor) == parsed
 
 
 @pytest.mark.parametrize(
@@ -59,7 +91,7 @@ def test_bad_type_cells_are_located_errors(cell: str) -> None:
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
     with pytest.raises(DocError, match="nested more than"):
         parse_type("Record<string, " * 100 + "*string*" + ">" * 100, AT)
-    assert isinstance(parse_type("Record<string, " * 50 + "*string*" + ">" * 50, AT), ir.MapOf)
+    assert isinstance(parse_type("Record<string, " * 50 + "*string*" + ">" * 50, AT).node, ir.MapOf)
 
 
 @pytest.mark.parametrize(

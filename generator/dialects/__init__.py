@@ -1,26 +1,62 @@
-"""Input doc formats. Each dialect module says which pages are its models and reads them."""
+"""Input doc formats: each file's dialect is detected (or forced), and the dialect reads it.
+
+A dialect module has ``DIALECT`` (its :class:`~generator.config.Dialect`), ``claims(page)``
+(is this page one of its model docs?) and ``read(page, diagnostics, options)``.
+"""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, DocError
+from ..config import Dialect, Options
+from ..diagnostics import Diagnostic, DocError, warning
 from ..ir import Model
-from ..markdown import Page
-from . import speakeasy_ts
+from ..markdown import Page, Table
+from . import openapi_generator, speakeasy_python, speakeasy_typescript
 
-DIALECTS = (speakeasy_ts,)
+# In detection order: the first that claims a page reads it.
+DIALECTS = (openapi_generator, speakeasy_python, speakeasy_typescript)
+_BY_NAME = {d.DIALECT: d for d in DIALECTS}
+_MODEL_LOOKING = {"fields", "properties", "values", "enum"}
 
 
-def read_models(pages: list[Page], diagnostics: list[Diagnostic]) -> tuple[list[Model], list[Page]]:
+def read_models(
+    pages: list[Page], options: Options, diagnostics: list[Diagnostic]
+) -> tuple[list[Model], list[Page]]:
     """The models the pages document, and the pages that document none (skipped)."""
+    candidates = (_BY_NAME[options.dialect],) if options.dialect else DIALECTS
     models: list[Model] = []
     skipped: list[Page] = []
     for page in pages:
-        dialect = next((d for d in DIALECTS if d.is_model_page(page)), None)
+        dialect = next((d for d in candidates if d.claims(page, forced=options.dialect is not None)), None)
         if dialect is None:
             skipped.append(page)
+            if _looks_like_a_model(page):
+                which = (
+                    f"the {options.dialect.value} dialect"
+                    if options.dialect
+                    else "any dialect gen-models reads"
+                )
+                diagnostics.append(
+                    warning(page.at(page.title_line), f"looks like a model doc, but not in {which}: skipped")
+                )
             continue
         try:
-            models.append(dialect.read(page, diagnostics))
+            models.append(dialect.read(page, diagnostics, options))
         except DocError as exc:
             diagnostics.append(exc.diagnostic)
     return models, skipped
+
+
+def _looks_like_a_model(page: Page) -> bool:
+    """A titled page with a table under a model-ish section, other than Speakeasy's helper pages."""
+    for section in page.sections:
+        if section.level == 2 and section.title.strip().lower() in _MODEL_LOOKING:
+            tables = [b for b in section.blocks if isinstance(b, Table)]
+            helper = tables and [h.strip().lower() for h in tables[0].header] == [
+                "name",
+                "type",
+                "description",
+                "example",
+            ]
+            if tables and not helper:
+                return page.title is not None
+    return False

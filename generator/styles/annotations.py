@@ -130,6 +130,8 @@ def _accepts_none(node: ir.TypeNode) -> bool:
 def takes_none(field: ir.Field, options: Options) -> bool:
     """An attribute's type includes None if the field may be null, or may be absent
     (its default is None): pydantic and dataclasses cannot tell absent from null."""
+    if field.default is not None:
+        return is_nullable(field, options) or field.default.value is None
     return is_nullable(field, options) or not field.required
 
 
@@ -137,7 +139,7 @@ def attribute_annotation(
     field: ir.Field, types: Annotations, options: Options, tags_as_literals: bool
 ) -> str:
     """The annotation of a class attribute (pydantic, dataclass) for a field."""
-    if field.is_tag and tags_as_literals and field.required:
+    if field.is_tag and tags_as_literals and field.must_send:
         return types.tag_literal(field)
     if takes_none(field, options):
         return types.nullable(field.type)

@@ -72,18 +72,23 @@ def field_doc(text: str, options: Options) -> str:
     return doc(text) if options.field_docstrings else ""
 
 
-def description_with_deprecation(field: ir.Field) -> str:
-    """A field's description, led by its deprecation notice (styles with no deprecated marker)."""
-    if field.deprecated is None or field.description.startswith("Deprecated"):
-        return field.description
-    notice = f"Deprecated: {field.deprecated}" if field.deprecated else "Deprecated."
-    return f"{notice}\n\n{field.description}" if field.description else notice
+def described(field: ir.Field, default: bool = False) -> str:
+    """A field's description, led by what the style cannot say in code: that it is deprecated
+    or read-only, and (with ``default``) its default."""
+    notes = []
+    if field.deprecated is not None and not field.description.startswith("Deprecated"):
+        notes.append(f"Deprecated: {field.deprecated}" if field.deprecated else "Deprecated.")
+    if field.read_only:
+        notes.append("Read-only: set by the server.")
+    if default and field.default is not None:
+        notes.append(f"Default: {pysource.literal(field.default.value)}.")
+    return "\n\n".join(notes + ([field.description] if field.description else []))
 
 
 def attribute_names(model: ir.ObjectModel, module: Module, reserved: frozenset[str]) -> list[str]:
     """Python attribute names for a model's fields: snake_case, safe, distinct, in doc order."""
     taken = reserved | module.model_names
-    return naming.unique([naming.attribute_name(f.name, taken) for f in model.fields], taken)
+    return naming.unique([naming.attribute_name(f.attr or f.name, taken) for f in model.fields], taken)
 
 
 def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView:

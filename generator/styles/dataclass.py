@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import ir, naming, pysource
 from ..config import EnumStyle, Options
 from . import common
-from .annotations import Annotations, attribute_annotation, is_nullable
+from .annotations import Annotations, attribute_annotation, takes_none
 from .common import FieldView
 from .module import Module
 
@@ -35,6 +35,8 @@ class ClassView:
     """A dict literal: attribute name -> wire name."""
     required: str
     """A frozenset literal of the attributes ``to_dict`` always writes."""
+    extra: tuple[str, str, str] | None
+    """For docs that allow other keys: (attribute, annotation, codec of their values)."""
     serde: str
     names: dict[str, str]
     """Local names of the helpers the template spells out: Any, ClassVar, Mapping, field."""
@@ -60,20 +62,36 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     serde = module.support(SUPPORT)
     codecs = Codecs(module, options)
     attrs = common.attribute_names(model, module, RESERVED)
+    make = module.helper("dataclasses", "field")
     fields, loads = [], []
     for field, attr in zip(model.fields, attrs):
-        nullable = field.required and is_nullable(field, options)
         annotation = attribute_annotation(field, types, options, tags_as_literals=False)
-        value = "" if field.required else "None"
-        description = common.description_with_deprecation(field)
-        fields.append(FieldView(attr, annotation, value, common.field_doc(description, options)))
-        load = codecs.of(field.type, nullable)
-        getter = "required" if field.required else "optional"
-        loads.append((attr, f"{serde}.{getter}(data, {pysource.string(field.name)}, {load})"))
-    if options.target < (3, 10):
-        order = sorted(range(len(fields)), key=lambda i: model.fields[i].required is False)
+        default = "None" if field.default is None else pysource.literal(field.default.value)
+        if field.must_send:
+            value = ""
+        elif field.default is not None and isinstance(field.default.value, (list, dict)):
+            value = f"{make}(default_factory=lambda: {default})"
+        else:
+            value = default
+        fields.append(FieldView(attr, annotation, value, common.field_doc(common.described(field), options)))
+        wire = pysource.string(field.name)
+        if field.must_send:
+            call = f"required(data, {wire}, {codecs.of(field.type, nullable=takes_none(field, options))})"
+        elif field.default is None:
+            call = f"optional(data, {wire}, {codecs.of(field.type)})"
+        else:
+            call = f"defaulted(data, {wire}, {codecs.of(field.type, nullable=takes_none(field, options))}, {default})"
+        loads.append((attr, f"{serde}.{call}"))
+    extra = None
+    if model.extra is not None:
+        extra_attr = naming.unique(["additional_properties"], set(attrs) | RESERVED)[0]
+        extra = (extra_attr, f"dict[str, {types.type(model.extra)}]", codecs.of(model.extra))
+    if options.target < (3, 10):  # no kw_only: fields without defaults first
+        order = sorted(range(len(fields)), key=lambda i: not model.fields[i].must_send)
         fields = [fields[i] for i in order]
-    wire = ", ".join(f"{pysource.string(a)}: {pysource.string(f.name)}" for a, f in zip(attrs, model.fields))
+    wire_names = ", ".join(
+        f"{pysource.string(a)}: {pysource.string(f.name)}" for a, f in zip(attrs, model.fields)
+    )
     required = ", ".join(pysource.string(a) for a, f in zip(attrs, model.fields) if f.required)
     return ClassView(
         cls=module.own.cls,
@@ -82,8 +100,9 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         docstring=common.doc(model.description),
         fields=tuple(fields),
         loads=tuple(loads),
-        wire_names="{" + wire + "}",
+        wire_names="{" + wire_names + "}",
         required=f"frozenset({{{required}}})" if required else "frozenset()",
+        extra=extra,
         serde=serde,
         names=_names(module, "Any", "ClassVar", "Mapping", "field"),
     )

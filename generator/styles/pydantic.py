@@ -51,7 +51,9 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     fields = []
     for field, attr in zip(model.fields, attrs):
         kwargs = []
-        if not field.required:
+        if field.default is not None:
+            kwargs.append(f"default={pysource.literal(field.default.value)}")
+        elif not field.required:
             kwargs.append("default=None")
         if attr != field.name:
             kwargs.append(f"alias={pysource.string(field.name)}")
@@ -59,15 +61,27 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             kwargs.append(f"description={pysource.string(field.description)}")
         if field.deprecated is not None:
             kwargs.append(f"deprecated={pysource.string(field.deprecated) if field.deprecated else 'True'}")
-        if kwargs == ["default=None"]:
-            value = "None"
+        if field.read_only:
+            kwargs.append('json_schema_extra={"readOnly": True}')
+        if len(kwargs) == 1 and kwargs[0].startswith("default="):
+            value = kwargs[0].removeprefix("default=")
         elif kwargs:
             value = f"{module.helper('pydantic', 'Field')}({', '.join(kwargs)})"
         else:
             value = ""
         annotation = attribute_annotation(field, types, options, tags_as_literals=True)
         fields.append(FieldView(attr, annotation, value, common.field_doc(field.description, options)))
-    config = [f"populate_by_name=True, extra={pysource.string(options.extra.value)}"]
+    extra = options.extra.value
+    if model.extra is not None:
+        # The doc lists the type of other keys' values: pydantic keeps and validates them.
+        extra = "allow"
+        annotation = f"dict[str, {types.type(model.extra)}]"
+        fields.append(
+            FieldView(
+                "__pydantic_extra__", annotation, f"{module.helper('pydantic', 'Field')}(init=False)", ""
+            )
+        )
+    config = [f"populate_by_name=True, extra={pysource.string(extra)}"]
     if any(a.startswith("model_") for a in attrs):
         config.append("protected_namespaces=()")
     return ClassView(

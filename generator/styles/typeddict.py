@@ -66,7 +66,7 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             annotation = types.type(field.type, quote_refs=True)
         if not field.required:
             annotation = f"{_typing(module, options, 'NotRequired')}[{annotation}]"
-        description = common.description_with_deprecation(field)
+        description = common.described(field, default=True)
         if is_attribute_key(field.name):
             fields.append(FieldView(field.name, annotation, "", common.field_doc(description, options)))
         else:
@@ -74,6 +74,9 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             if description:
                 functional_docs.append(f"{pysource.string(field.name)}: {description}")
     docstring = model.description
+    if model.extra is not None:
+        note = f"Keys the docs do not list are allowed too (values: {types.type(model.extra)}); TypedDict cannot say so."
+        docstring = f"{docstring}\n\n{note}" if docstring else note
     if functional_docs:
         keys = "Keys that are not Python names:\n\n" + "\n".join(f"- {d}" for d in functional_docs)
         docstring = f"{docstring}\n\n{keys}" if docstring else keys

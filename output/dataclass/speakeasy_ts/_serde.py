@@ -195,9 +195,23 @@ def required(data: Any, key: str, codec: Codec[T]) -> T:
 
 
 def optional(data: Any, key: str, codec: Codec[T]) -> T | None:
-    """An optional key: None when it is absent or null."""
+    """An optional key without a default: None when it is absent or null."""
     _expect(isinstance(data, Mapping), "an object", data)
     return None if data.get(key) is None else required(data, key, codec)
+
+
+def defaulted(data: Any, key: str, codec: Codec[T], default: Any) -> T:
+    """An optional key with a default: the default when it is absent."""
+    _expect(isinstance(data, Mapping), "an object", data)
+    return required(data, key, codec) if key in data else default
+
+
+def others(
+    data: Mapping[str, Any], wire_names: Mapping[str, str], codec: Codec[T]
+) -> dict[str, T]:
+    """The keys a model does not list, loaded with ``codec`` (for docs that allow other keys)."""
+    known = set(wire_names.values())
+    return map_of(codec)({k: v for k, v in data.items() if k not in known})
 
 
 def present(data: Mapping[str, Any], wire_names: Mapping[str, str]) -> frozenset[str]:
