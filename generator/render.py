@@ -55,9 +55,7 @@ def render(name: str, user_dir: str | None, **context: object) -> Rendered:
         template = env.select_template(candidates)
     except jinja2.TemplateSyntaxError as exc:
         raise _blame(exc, user_dir, name) from exc
-    users = bool(
-        user_dir and template.filename and Path(template.filename).is_relative_to(Path(user_dir).resolve())
-    )
+    users = bool(user_dir and _inside(template.filename or name, user_dir))
     try:
         out = Rendered(template.render(**context))
     except jinja2.TemplateError as exc:
@@ -72,8 +70,12 @@ def render(name: str, user_dir: str | None, **context: object) -> Rendered:
 
 def _blame(exc: jinja2.TemplateSyntaxError, user_dir: str | None, name: str) -> Exception:
     filename = exc.filename or name
-    if user_dir and Path(filename).resolve().is_relative_to(Path(user_dir).resolve()):
+    if user_dir and _inside(filename, user_dir):
         return GenerationFailed(
             (error(Location(filename, exc.lineno or 0), f"template syntax error: {exc.message}"),)
         )
     return InternalError(f"template {filename}: {exc}")
+
+
+def _inside(path: str, directory: str) -> bool:
+    return Path(path).resolve().is_relative_to(Path(directory).resolve())
