@@ -85,7 +85,9 @@ class Page:
         return None
 
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# Block structure only: pages keep the raw inline markdown of cells and paragraphs,
+# so markdown-it need not parse inline content (the dialects read it themselves).
+_PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
@@ -101,9 +103,22 @@ def decode(data: bytes, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*$")
+_PAD_BEFORE = re.compile(r" {2,}\|")
+_PAD_AFTER = re.compile(r"(?<!\\)\| {2,}")
+_LONG_RULE = re.compile(r"-{4,}")
+
+
+def _unpad(m: re.Match[str]) -> str:
+    """A table row without the padding SDK docs put around every cell: markdown ignores it,
+    but its table parser reads it character by character (4,000 docs can weigh 56 MB)."""
+    row = _PAD_AFTER.sub("| ", _PAD_BEFORE.sub(" |", m.group()))
+    return _LONG_RULE.sub("---", row) if set(row) <= set("|-: \t") else row
+
+
 def parse_page(text: str, path: str, rel: str) -> tuple[Page, list[Diagnostic]]:
     """Split one markdown file into a page. Never raises on any text."""
-    tokens = _PARSER.parse(text.replace("\x00", "\ufffd"))
+    tokens = _PARSER.parse(_TABLE_ROW.sub(_unpad, text.replace("\x00", "\ufffd")))
     source_lines = text.splitlines()
     diagnostics: list[Diagnostic] = []
     title: str | None = None

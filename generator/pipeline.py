@@ -80,6 +80,20 @@ def generate(source: str | Path, options: Options = Options(), progress: Progres
     tree = resolve(models, diagnostics, root.resolve().as_posix())
     clock.lap("resolve")
     _fail_on_errors(diagnostics, options, last=True)
+    rendered = render_files(tree, options)
+    clock.lap("render")
+    files = {}
+    for done, (path, text) in enumerate(sorted(rendered.items()), 1):
+        files[path] = format_source(text, path, options.target, options.line_length)
+        if progress is not None:
+            progress(done, len(rendered))
+    clock.lap("format")
+    stats = Stats(len(docs), len(tree.models), len(skipped), MappingProxyType(clock.laps))
+    return Plan(root, MappingProxyType(files), tuple(diagnostics), stats, tree)
+
+
+def render_files(tree: Tree, options: Options) -> dict[str, Rendered]:
+    """Every output file as its template made it (before black's layout), by path."""
     names = naming.plan(tree.models)
     templates = options.templates
     rendered: dict[str, Rendered] = {}
@@ -92,15 +106,7 @@ def generate(source: str | Path, options: Options = Options(), progress: Progres
         rendered[f"{module}.py"] = render(
             f"{options.style.value}/{module}.py.jinja", templates, header=header(None)
         )
-    clock.lap("render")
-    files = {}
-    for done, (path, text) in enumerate(sorted(rendered.items()), 1):
-        files[path] = format_source(text, path, options.target, options.line_length)
-        if progress is not None:
-            progress(done, len(rendered))
-    clock.lap("format")
-    stats = Stats(len(docs), len(tree.models), len(skipped), MappingProxyType(clock.laps))
-    return Plan(root, MappingProxyType(files), tuple(diagnostics), stats, tree)
+    return rendered
 
 
 def _fail_on_errors(diagnostics: list[Diagnostic], options: Options, last: bool = False) -> None:

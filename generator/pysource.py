@@ -61,9 +61,13 @@ def docstring(text: str) -> str:
 
 
 def string(value: str) -> str:
-    """A one-line double-quoted literal whose value is exactly ``value``."""
-    out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return '"' + _ESCAPED.sub(lambda m: _hex(m.group()), out) + '"'
+    """A one-line literal whose value is exactly ``value``, quoted as black quotes it:
+    double quotes, unless the value holds more double quotes than single ones."""
+    out = value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+    out = _ESCAPED.sub(lambda m: _hex(m.group()), out)
+    if value.count('"') > value.count("'"):
+        return "'" + out.replace("'", "\\'") + "'"
+    return '"' + out.replace('"', '\\"') + '"'
 
 
 def comment(text: str) -> str:

@@ -206,9 +206,7 @@ def defaulted(data: Any, key: str, codec: Codec[T], default: Any) -> T:
     return required(data, key, codec) if key in data else default
 
 
-def others(
-    data: Mapping[str, Any], wire_names: Mapping[str, str], codec: Codec[T]
-) -> dict[str, T]:
+def others(data: Any, wire_names: Mapping[str, str], codec: Codec[T]) -> dict[str, T]:
     """The keys a model does not list, loaded with ``codec`` (for docs that allow other keys)."""
     known = set(wire_names.values())
     return map_of(codec)({k: v for k, v in data.items() if k not in known})

@@ -13,12 +13,8 @@ Member: TypeAlias = Union["Team", str, "list[User]"]
 
 def member_from_dict(data: Any) -> Member:
     """Load a ``Member`` from wire data: the member type the data fits best."""
-    return cast(
-        "Member",
-        _serde.one_of(Team.from_dict, _serde.string, _serde.list_of(User.from_dict))(
-            data
-        ),
-    )
+    load = _serde.one_of(Team.from_dict, _serde.string, _serde.list_of(User.from_dict))
+    return cast("Member", load(data))
 
 
 def member_to_dict(value: Member) -> Any:

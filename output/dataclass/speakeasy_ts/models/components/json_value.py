@@ -15,16 +15,14 @@ JsonValue: TypeAlias = Union[
 
 def json_value_from_dict(data: Any) -> JsonValue:
     """Load a ``JsonValue`` from wire data: the member type the data fits best."""
-    return cast(
-        "JsonValue",
-        _serde.one_of(
-            _serde.string,
-            _serde.number,
-            _serde.boolean,
-            _serde.list_of(json_value_from_dict),
-            _serde.map_of(json_value_from_dict),
-        )(data),
+    load = _serde.one_of(
+        _serde.string,
+        _serde.number,
+        _serde.boolean,
+        _serde.list_of(json_value_from_dict),
+        _serde.map_of(json_value_from_dict),
     )
+    return cast("JsonValue", load(data))
 
 
 def json_value_to_dict(value: JsonValue) -> Any:

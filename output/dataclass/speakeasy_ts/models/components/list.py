@@ -12,7 +12,8 @@ List: TypeAlias = Union[str, "Any"]
 
 def list_from_dict(data: _Any) -> List:
     """Load a ``List`` from wire data: the member type the data fits best."""
-    return cast("List", _serde.one_of(_serde.string, Any.from_dict)(data))
+    load = _serde.one_of(_serde.string, Any.from_dict)
+    return cast("List", load(data))
 
 
 def list_to_dict(value: List) -> _Any:

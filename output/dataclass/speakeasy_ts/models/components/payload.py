@@ -13,15 +13,13 @@ Payload: TypeAlias = Union[list[str], dict[str, Any], list[Any], "User"]
 
 def payload_from_dict(data: Any) -> Payload:
     """Load a ``Payload`` from wire data: the member type the data fits best."""
-    return cast(
-        "Payload",
-        _serde.one_of(
-            _serde.list_of(_serde.string),
-            _serde.map_of(_serde.anything),
-            _serde.list_of(_serde.anything),
-            User.from_dict,
-        )(data),
+    load = _serde.one_of(
+        _serde.list_of(_serde.string),
+        _serde.map_of(_serde.anything),
+        _serde.list_of(_serde.anything),
+        User.from_dict,
     )
+    return cast("Payload", load(data))
 
 
 def payload_to_dict(value: Payload) -> Any:

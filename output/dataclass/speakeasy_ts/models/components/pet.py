@@ -13,9 +13,8 @@ Pet: TypeAlias = Union["Cat", "Dog"]
 
 def pet_from_dict(data: Any) -> Pet:
     """Load a ``Pet`` from wire data: the member type the data fits best."""
-    return cast(
-        "Pet", _serde.tagged("kind", {"cat": Cat.from_dict, "dog": Dog.from_dict})(data)
-    )
+    load = _serde.tagged("kind", {"cat": Cat.from_dict, "dog": Dog.from_dict})
+    return cast("Pet", load(data))
 
 
 def pet_to_dict(value: Pet) -> Any:
