@@ -293,7 +293,7 @@ class Run:
         def update(done: int, total: int) -> None:
             nonlocal bar
             if bar is None and total >= _PROGRESS_FROM:
-                bar = click.progressbar(length=total, label=f"formatting {label}", file=sys.stderr)
+                bar = click.progressbar(length=total, label=f"gen-models {label}", file=sys.stderr)
                 bar.__enter__()
             if bar is not None:
                 bar.update(done - bar.pos)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 _OPEN, _CLOSE = "([{", ")]}"
@@ -138,12 +139,10 @@ _TOKENS = re.compile(
 _KINDS = {**dict.fromkeys(_OPEN, "open"), **dict.fromkeys(_CLOSE, "close"), ",": "comma", "#": "comment"}
 
 
-def _scan(text: str) -> Iterator[tuple[str, str, int]]:
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[tuple[str, str, int], ...]:
     """(kind, text, offset) for brackets, commas, strings and a trailing comment."""
-    for m in _TOKENS.finditer(text):
-        token = m.group()
-        kind = _KINDS.get(token[0], "string")
-        yield kind, token, m.start()
+    return tuple((_KINDS.get(m.group()[0], "string"), m.group(), m.start()) for m in _TOKENS.finditer(text))
 
 
 def _width(line: str) -> int:
@@ -238,8 +237,13 @@ def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_l
     return lines
 
 
+_MAYBE_MAGIC = re.compile(r",\s*[)\]}]")
+
+
 def _magic_comma(text: str) -> bool:
     """A trailing comma right before a closing bracket: black keeps that bracket exploded."""
+    if not _MAYBE_MAGIC.search(text):
+        return False
     comma = -1
     for kind, _token, offset in _scan(text):
         if kind == "close" and comma >= 0 and not text[comma + 1 : offset].strip():
@@ -322,6 +326,8 @@ def _optional_parens(indent: str, target: str, value: str, line_length: int) -> 
 
 def _top_level_operators(value: str) -> list[str]:
     """The binary operators outside brackets and strings: where black splits before commas."""
+    if not _OPERATOR.search(value):
+        return []
     masked, depth, flat = _strip_strings(value, keep_length=True), 0, []
     for ch in masked:
         depth += (ch in _OPEN) - (ch in _CLOSE)

@@ -50,3 +50,12 @@ def test_output_is_byte_identical(source: Path, style: str, tmp_path: Path) -> N
         runs.append(tree(out))
     assert runs[0] == runs[1]
     assert len(runs[0]) > 30
+
+
+def test_worker_processes_change_nothing() -> None:
+    from generator import generate
+
+    one = generate(corpus("intuned-ts"), jobs=1)
+    two = generate(corpus("intuned-ts"), jobs=2)
+    assert dict(one.files) == dict(two.files) and one.diagnostics == two.diagnostics
+    assert one.stats.models == two.stats.models == 589

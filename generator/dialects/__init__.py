@@ -7,7 +7,7 @@ A dialect module has ``DIALECT`` (its :class:`~generator.config.Dialect`), ``cla
 from __future__ import annotations
 
 from ..config import Dialect, Options
-from ..diagnostics import Diagnostic, DocError, warning
+from ..diagnostics import Diagnostic, warning
 from ..ir import Model
 from ..markdown import Page, Table
 from . import openapi_generator, speakeasy_python, speakeasy_typescript
@@ -18,32 +18,24 @@ _BY_NAME = {d.DIALECT: d for d in DIALECTS}
 _MODEL_LOOKING = {"fields", "properties", "values", "enum"}
 
 
-def read_models(
-    pages: list[Page], options: Options, diagnostics: list[Diagnostic]
-) -> tuple[list[Model], list[Page]]:
-    """The models the pages document, and the pages that document none (skipped)."""
+def read_model(page: Page, options: Options, diagnostics: list[Diagnostic]) -> Model | None:
+    """The model a page documents, or None for a page that is not a model doc (skipped).
+
+    Raises :class:`DocError` for a model doc that cannot be read.
+    """
     candidates = (_BY_NAME[options.dialect],) if options.dialect else DIALECTS
-    models: list[Model] = []
-    skipped: list[Page] = []
-    for page in pages:
-        dialect = next((d for d in candidates if d.claims(page, forced=options.dialect is not None)), None)
-        if dialect is None:
-            skipped.append(page)
-            if _looks_like_a_model(page):
-                which = (
-                    f"the {options.dialect.value} dialect"
-                    if options.dialect
-                    else "any dialect gen-models reads"
-                )
-                diagnostics.append(
-                    warning(page.at(page.title_line), f"looks like a model doc, but not in {which}: skipped")
-                )
-            continue
-        try:
-            models.append(dialect.read(page, diagnostics, options))
-        except DocError as exc:
-            diagnostics.append(exc.diagnostic)
-    return models, skipped
+    dialect = next((d for d in candidates if d.claims(page, forced=options.dialect is not None)), None)
+    if dialect is None:
+        if _looks_like_a_model(page):
+            which = (
+                f"the {options.dialect.value} dialect" if options.dialect else "any dialect gen-models reads"
+            )
+            diagnostics.append(
+                warning(page.at(page.title_line), f"looks like a model doc, but not in {which}: skipped")
+            )
+        return None
+    model: Model = dialect.read(page, diagnostics, options)
+    return model
 
 
 def _looks_like_a_model(page: Page) -> bool:
