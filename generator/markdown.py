@@ -98,7 +98,7 @@ def _escaped_split(string: str) -> list[str]:
     return [part.replace("\\|", "|") for part in _UNESCAPED_PIPE.split(string)]
 
 
-importlib.import_module("markdown_it.rules_block.table").escapedSplit = _escaped_split
+setattr(importlib.import_module("markdown_it.rules_block.table"), "escapedSplit", _escaped_split)
 
 # Block structure only: pages keep the raw inline markdown of cells and paragraphs,
 # so markdown-it need not parse inline content (the dialects read it themselves).
