@@ -36,7 +36,9 @@ def camel(rng: random.Random) -> str:
 
 def table(rows: list[list[str]], padded: bool) -> str:
     if not padded:
-        return "\n".join("| " + " | ".join(r) + " |" for r in rows[:1] + [["-" * 3] * len(rows[0])] + rows[1:])
+        return "\n".join(
+            "| " + " | ".join(r) + " |" for r in rows[:1] + [["-" * 3] * len(rows[0])] + rows[1:]
+        )
     width = max(len(c) for r in rows for c in r)  # Speakeasy pads every cell to the widest one
     lines = ["| " + " | ".join(c.ljust(width) for c in rows[0]) + " |"]
     lines.append("| " + " | ".join("-" * width for _ in rows[0]) + " |")
@@ -67,8 +69,19 @@ def generate(out: Path, count: int, padded: bool, seed: int = 7) -> None:
                 used.add(field)
                 others = [j for j in range(max(0, i - 50), i) if kinds[j] != "union"] or [None]
                 other = rng.choice(others)
-                shape = rng.choice(["*string*", "*number*", "*boolean*", "*string*[]", "Record<string, *any*>",
-                                    '*"fixed"*', "link", "links", "*any*"])
+                shape = rng.choice(
+                    [
+                        "*string*",
+                        "*number*",
+                        "*boolean*",
+                        "*string*[]",
+                        "Record<string, *any*>",
+                        '*"fixed"*',
+                        "link",
+                        "links",
+                        "*any*",
+                    ]
+                )
                 if shape.startswith("link"):
                     shape = "*string*" if other is None else link(other) + ("[]" if shape == "links" else "")
                 required = rng.choice([":heavy_check_mark:", ":heavy_minus_sign:"])
@@ -76,12 +89,27 @@ def generate(out: Path, count: int, padded: bool, seed: int = 7) -> None:
                 cell = f"`{field}`"
                 if rng.random() < 0.03:
                     cell = f"~~`{field}`~~"
-                    description = (": warning: ** DEPRECATED **: This will be removed in a future release, please "
-                                   "migrate away from it as soon as possible.<br/><br/>" + description)
-                rows.append([cell, shape, required, description, rng.choice(["", "", "<value>", "2024-05-01"])])
+                    description = (
+                        ": warning: ** DEPRECATED **: This will be removed in a future release, please "
+                        "migrate away from it as soon as possible.<br/><br/>" + description
+                    )
+                rows.append(
+                    [cell, shape, required, description, rng.choice(["", "", "<value>", "2024-05-01"])]
+                )
             example = ", ".join(f'{r[0].strip("~`")}: "<value>"' for r in rows[1:4])
-            body += ["## Example Usage", "", "```typescript", f'import {{ {name} }} from "sdk/models";', "",
-                     f"let value: {name} = {{ {example} }};", "```", "", "## Fields", "", table(rows, padded)]
+            body += [
+                "## Example Usage",
+                "",
+                "```typescript",
+                f'import {{ {name} }} from "sdk/models";',
+                "",
+                f"let value: {name} = {{ {example} }};",
+                "```",
+                "",
+                "## Fields",
+                "",
+                table(rows, padded),
+            ]
         elif kind == "enum":
             values = sorted({camel(rng).lower() for _ in range(rng.randint(2, 9))})
             if rng.random() < 0.5:
@@ -93,12 +121,21 @@ def generate(out: Path, count: int, padded: bool, seed: int = 7) -> None:
             body += ["## Supported Types", ""]
             members = rng.sample([j for j in range(max(0, i - 30), i) if kinds[j] == "object"] or [0], k=1)
             for member in ["string", "number", *(f"{package[j]}.{names[j]}" for j in members)]:
-                body += [f"### `{member}`", "", "```typescript", f"const value: {member} = /* example */;", "```", ""]
+                body += [
+                    f"### `{member}`",
+                    "",
+                    "```typescript",
+                    f"const value: {member} = /* example */;",
+                    "```",
+                    "",
+                ]
         path.write_text("\n".join(body) + "\n", encoding="utf-8")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--padded", action="store_true")

@@ -13,10 +13,34 @@ The API is two steps, so a build can look before it writes::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .config import EnumStyle, Extra, Nulls, Options, Style
 from .diagnostics import Diagnostic, GenerationFailed, InternalError, Location
-from .pipeline import Plan, generate
-from .writing import Changes, WriteResult, changes, write
+
+if TYPE_CHECKING:
+    from .pipeline import Plan, generate
+    from .writing import Changes, WriteResult, changes, write
+
+# The pipeline (markdown-it, Jinja, ...) loads on first use: `gen-models --help` and runs
+# that find nothing to do never pay for it.
+_LAZY = {
+    "Plan": "pipeline",
+    "generate": "pipeline",
+    "Changes": "writing",
+    "WriteResult": "writing",
+    "changes": "writing",
+    "write": "writing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Changes",

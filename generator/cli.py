@@ -141,6 +141,12 @@ _CONFIG_KEYS = {
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The pyproject.toml to read  [default: the nearest one with [tool.gen-models]].",
 )
+@click.option(
+    "--no-cache", is_flag=True, help="Always do the whole job, even if nothing changed since the last run."
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes.  [default: as many as pay off]"
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every file written or removed, and timings.")
 @click.pass_context
@@ -153,6 +159,8 @@ def main(ctx: click.Context, /, source: Path | None, output: Path | None, **flag
         diff=flags.pop("diff"),
         verify=flags.pop("verify"),
         exit_nonzero_on_change=flags.pop("exit_nonzero_on_change"),
+        no_cache=flags.pop("no_cache"),
+        jobs=flags.pop("jobs"),
     )
     config_path = flags.pop("config_path")
     given = {
@@ -217,6 +225,8 @@ class Run:
     diff: bool
     verify: bool
     exit_nonzero_on_change: bool
+    no_cache: bool = False
+    jobs: int | None = None
 
     def report(self, diagnostics: tuple[Diagnostic, ...]) -> None:
         for d in diagnostics:
@@ -228,18 +238,27 @@ class Run:
             click.echo(text, err=True)
 
     def generate_jobs(self, jobs: list[Job]) -> int:
-        from .pipeline import generate
-        from .writing import apply, changes as plan_changes
+        from . import runcache
 
         planned = []
         for job in jobs:
             start = time.perf_counter()
-            with self._progress(str(job.source)) as progress:
-                plan = generate(job.source, job.options, progress)
-            self.report(plan.diagnostics)
-            planned.append((plan, plan_changes(plan, job.output), time.perf_counter() - start))
+            saved = (
+                None if self.diff or self.no_cache else runcache.lookup(job.source, job.output, job.options)
+            )
+            if saved is not None:  # nothing changed since the last run: nothing to do
+                for line in saved.diagnostics:
+                    if ": error: " in line or not self.quiet:
+                        click.echo(line, err=True)
+                self.say(
+                    f"gen-models: {job.output}: {saved.docs} docs read, {saved.models} models, {saved.skipped} pages"
+                    f" skipped (not models); 0 files written, {saved.files} unchanged, 0 removed in"
+                    f" {time.perf_counter() - start:.2f}s (nothing changed since the last run)"
+                )
+                continue
+            planned.append(self._plan(job, start))
         drift = False
-        for plan, changes, seconds in planned:
+        for job, plan, changes, before, seconds in planned:
             start = time.perf_counter()
             if self.check or self.diff:
                 if self.diff:
@@ -247,8 +266,13 @@ class Run:
                 for line in changes.listing():
                     self.say(line)
                 drift = drift or bool(changes)
-                counts = f"{len(changes.create) + len(changes.change)} files would be written, {len(changes.unchanged)} unchanged, {len(changes.remove)} would be removed"
+                counts = (
+                    f"{len(changes.create) + len(changes.change)} files would be written,"
+                    f" {len(changes.unchanged)} unchanged, {len(changes.remove)} would be removed"
+                )
             else:
+                from .writing import apply
+
                 result = apply(changes)
                 for rel in result.written if self.verbose else ():
                     self.say(f"wrote {changes.root / rel}")
@@ -257,16 +281,34 @@ class Run:
                 drift = drift or bool(result.written or result.removed)
                 counts = f"{len(result.written)} files written, {len(result.unchanged)} unchanged, {len(result.removed)} removed"
             s = plan.stats
+            writing = time.perf_counter() - start
+            if not (self.check or self.diff) or not changes:
+                report = runcache.Saved(
+                    tuple(map(str, plan.diagnostics)), s.docs, s.models, s.skipped, len(plan.files)
+                )
+                runcache.store(job.source, job.output, job.options, before, report)
             seconds += time.perf_counter() - start
             self.say(
                 f"gen-models: {changes.root}: {s.docs} docs read, {s.models} models, {s.skipped} pages skipped"
                 f" (not models); {counts} in {seconds:.2f}s"
             )
             if self.verbose:
-                self.say("  seconds by stage: " + ", ".join(f"{k} {v:.3f}" for k, v in s.seconds.items()))
+                stages = {**s.seconds, "write": writing}
+                self.say("  seconds by stage: " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
         if drift and (self.check or self.exit_nonzero_on_change):
             return EXIT_FAILED
         return EXIT_OK
+
+    def _plan(self, job: Job, start: float) -> tuple[Job, Any, Any, dict[str, Any], float]:
+        from . import runcache
+        from .pipeline import generate
+        from .writing import changes as plan_changes
+
+        before = runcache.inputs(job.source, job.options) if runcache.enabled() and not self.no_cache else {}
+        with self._progress(str(job.source)) as progress:
+            plan = generate(job.source, job.options, progress, jobs=self.jobs)
+        self.report(plan.diagnostics)
+        return job, plan, plan_changes(plan, job.output), before, time.perf_counter() - start
 
     def verify_jobs(self, jobs: list[Job]) -> int:
         from .verify import verify_examples

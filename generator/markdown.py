@@ -98,7 +98,9 @@ def _escaped_split(string: str) -> list[str]:
     return [part.replace("\\|", "|") for part in _UNESCAPED_PIPE.split(string)]
 
 
-setattr(importlib.import_module("markdown_it.rules_block.table"), "escapedSplit", _escaped_split)
+_TABLE_RULE = importlib.import_module("markdown_it.rules_block.table")
+MARKDOWN_IT_ESCAPED_SPLIT = _TABLE_RULE.escapedSplit
+setattr(_TABLE_RULE, "escapedSplit", _escaped_split)
 
 # Block structure only: pages keep the raw inline markdown of cells and paragraphs,
 # so markdown-it need not parse inline content (the dialects read it themselves).

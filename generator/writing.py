@@ -102,9 +102,10 @@ def changes(plan: Plan, out: str | Path) -> Changes:
     change: dict[str, str] = {}
     unchanged: list[str] = []
     problems: list[Diagnostic] = []
+    checked: dict[Path, Path | None] = {}
     for rel, text in plan.files.items():
         path = root / rel
-        blocked = next((p for p in reversed(path.parents) if p.is_relative_to(root) and _not_a_dir(p)), None)
+        blocked = _blocked(path.parent, root, checked)
         if blocked is not None:
             problems.append(
                 error(Location(str(blocked)), "is not a directory, but gen-models must write inside it")
@@ -128,8 +129,18 @@ def changes(plan: Plan, out: str | Path) -> Changes:
     return Changes(root, create, change, tuple(sorted(unchanged)), tuple(_stale(plan, root)))
 
 
-def _not_a_dir(path: Path) -> bool:
-    return path.exists() and (path.is_symlink() or not path.is_dir())
+def _blocked(directory: Path, root: Path, checked: dict[Path, Path | None]) -> Path | None:
+    """The first of ``directory`` and its parents up to ``root`` that exists but is not a
+    directory gen-models may write in (a file, a symlink), if any."""
+    if directory in checked:
+        return checked[directory]
+    found = None
+    if directory != root and directory.is_relative_to(root):
+        found = _blocked(directory.parent, root, checked)
+    if found is None and directory.exists() and (directory.is_symlink() or not directory.is_dir()):
+        found = directory
+    checked[directory] = found
+    return found
 
 
 def _stale(plan: Plan, root: Path) -> list[str]:
@@ -153,8 +164,13 @@ def _stale(plan: Plan, root: Path) -> list[str]:
 def apply(changes: Changes) -> WriteResult:
     """Write what changed (atomically, file by file), then remove what is stale."""
     written = {**changes.create, **changes.change}
+    made: set[Path] = set()
     for rel, text in written.items():
-        _atomic_write(changes.root / rel, text.encode())
+        path = changes.root / rel
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        _atomic_write(path, text.encode())
     for rel in changes.remove:
         path = changes.root / rel
         path.unlink()
@@ -168,7 +184,6 @@ def write(plan: Plan, out: str | Path) -> WriteResult:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from helpers import CORPORA, Generated, corpus, generated
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # gen-models' run cache: one of the tests' own, not the user's.
+    os.environ["GEN_MODELS_CACHE_DIR"] = tempfile.mkdtemp(prefix="gen-models-test-cache-")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -216,3 +216,24 @@ def test_the_api_plans_then_writes(tmp_path: Path) -> None:
     result = write(plan, tmp_path / "pkg")
     assert len(result.written) == len(plan.files)
     assert write(plan, tmp_path / "pkg").unchanged == tuple(sorted(plan.files))
+
+
+def test_a_run_with_nothing_changed_does_nothing_and_says_so(docs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    first = gm(docs, "-o", out)
+    assert first.returncode == 0 and "nothing changed" not in first.stderr
+    warnings = [line for line in first.stderr.splitlines() if ": warning: " in line]
+    again = gm(docs, "-o", out)
+    assert "nothing changed since the last run" in again.stderr
+    assert [line for line in again.stderr.splitlines() if ": warning: " in line] == warnings  # replayed
+    user = out / "models" / "components" / "user.py"
+    user.write_text(user.read_text() + "# edited\n")  # an output edited by hand: a full run restores it
+    restored = gm(docs, "-o", out)
+    assert "nothing changed" not in restored.stderr and "1 files written" in restored.stderr
+    assert not user.read_text().endswith("# edited\n")
+    doc = docs / "models" / "components" / "team.md"
+    doc.write_text(doc.read_text() + "\n")  # a doc touched: a full run, which writes nothing new
+    touched = gm(docs, "-o", out)
+    assert "nothing changed" not in touched.stderr and "0 files written" in touched.stderr
+    assert "nothing changed" in gm(docs, "-o", out, "--check").stderr
+    assert "nothing changed" not in gm(docs, "-o", out, "--no-cache").stderr

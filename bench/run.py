@@ -1,0 +1,191 @@
+"""gen-models' benchmark: prints figures, asserts nothing. Not a test.
+
+    python bench/run.py                    # everything (about 15 minutes)
+    python bench/run.py --quick            # intuned-ts only, 3 runs
+    python bench/run.py --dmcg             # also datamodel-code-generator, side by side
+
+For each corpus and style: docs, models, wall seconds (median of ``--runs`` runs, each
+a fresh ``gen-models`` process with an empty output directory and no cache, interpreter
+start included), the main process's peak RSS, and seconds by stage (from ``-v``). Then the
+runs a hook sees: again with nothing changed (the run cache on), and with one doc
+changed (on a copy of the corpus). Synthetic trees come from ``bench/synthetic.py``:
+1,000 and 10,000 docs (is time per doc flat?) and 4,000 padded docs (about 56 MB).
+
+``--dmcg`` builds an OpenAPI document with the same models from the docs (see
+``openapi.py``) and times ``datamodel-codegen`` on it (pydantic v2, its default
+formatters, black and isort) against gen-models on the docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+GEN_MODELS = [sys.executable, "-m", "generator"]
+
+
+def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in MB of that process, stderr) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{stderr}")
+    return wall, usage.ru_maxrss // 1024, stderr
+
+
+def stages(stderr: str) -> str:
+    m = re.search(r"seconds by stage: (.*)", stderr)
+    return m.group(1) if m else ""
+
+
+def counts(stderr: str) -> tuple[str, str]:
+    m = re.search(r"(\d+) docs read, (\d+) models", stderr)
+    return (m.group(1), m.group(2)) if m else ("?", "?")
+
+
+def cold(source: Path, style: str, runs: int, tmp: Path) -> tuple[float, int, str, str, str]:
+    walls, rss, last = [], 0, ""
+    for i in range(runs):
+        out = tmp / f"cold-{style}-{i}" / "models"
+        wall, peak, last = measure(
+            [*GEN_MODELS, str(source), "-o", str(out), "--style", style, "-v", "--no-cache"]
+        )
+        walls.append(wall)
+        rss = max(rss, peak)
+        shutil.rmtree(out.parent)
+    docs, models = counts(last)
+    return statistics.median(walls), rss, docs, models, stages(last)
+
+
+def hook_runs(source: Path, runs: int, tmp: Path) -> tuple[float, float]:
+    """(median seconds with nothing changed, with one doc changed), pydantic, run cache on."""
+    copy = tmp / "hook-docs"
+    shutil.copytree(source, copy)
+    out = tmp / "hook-out" / "models"
+    env = {"GEN_MODELS_CACHE_DIR": str(tmp / "cache")}
+    measure([*GEN_MODELS, str(copy), "-o", str(out), "-q"], env)
+    same = [measure([*GEN_MODELS, str(copy), "-o", str(out), "-q"], env)[0] for _ in range(runs)]
+    doc = sorted(copy.rglob("*.md"))[len(list(copy.rglob("*.md"))) // 2]
+    changed = []
+    for i in range(runs):
+        doc.write_text(doc.read_text() + f"\n<!-- edit {i} -->\n")
+        changed.append(measure([*GEN_MODELS, str(copy), "-o", str(out), "-q"], env)[0])
+    return statistics.median(same), statistics.median(changed)
+
+
+def dmcg(source: Path, runs: int, tmp: Path) -> tuple[float, float, int]:
+    """(median seconds of datamodel-codegen, of gen-models, schemas) on the same models."""
+    import json
+
+    from openapi import openapi_from_docs
+
+    spec = openapi_from_docs(source)
+    path = tmp / "spec.json"
+    path.write_text(json.dumps(spec))
+    theirs = []
+    for i in range(runs):
+        out = tmp / f"dmcg-{i}.py"
+        theirs.append(
+            measure(
+                [
+                    str(Path(sys.executable).parent / "datamodel-codegen"),
+                    "--input",
+                    str(path),
+                    "--input-file-type",
+                    "openapi",
+                    "--output-model-type",
+                    "pydantic_v2.BaseModel",
+                    "--output",
+                    str(out),
+                ]
+            )[0]
+        )
+    ours = []
+    for i in range(runs):
+        out = tmp / f"ours-{i}" / "models"
+        ours.append(measure([*GEN_MODELS, str(source), "-o", str(out), "-q", "--no-cache"])[0])
+        shutil.rmtree(out.parent)
+    return statistics.median(theirs), statistics.median(ours), len(spec["components"]["schemas"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--dmcg", action="store_true")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    from synthetic import generate as synthesize
+
+    with tempfile.TemporaryDirectory(prefix="gen-models-bench-") as name:
+        tmp = Path(name)
+        trees = {c: CORPORA / c / "docs" / "models" for c in ("intuned-ts", "dub-ts", "mistral-py")}
+        if not args.quick:
+            for label, count, padded in (
+                ("synthetic-1k", 1000, False),
+                ("synthetic-10k", 10_000, False),
+                ("synthetic-56MB", 4000, True),
+            ):
+                synthesize(tmp / label, count, padded)
+                trees[label] = tmp / label
+        else:
+            trees = {"intuned-ts": trees["intuned-ts"]}
+        styles = ("pydantic",) if args.quick else ("pydantic", "dataclass", "typeddict")
+        print(f"cpus {os.cpu_count()}, python {sys.version.split()[0]}, median of {runs} cold runs\n")
+        print(
+            f"{'tree':16} {'style':10} {'docs':>6} {'models':>6} {'wall s':>7} {'ms/doc':>7} {'RSS MB':>7}  seconds by stage"
+        )
+        for label, source in trees.items():
+            size = sum(p.stat().st_size for p in source.rglob("*.md")) / 1e6
+            for style in styles if label in ("intuned-ts", "dub-ts", "mistral-py") else ("pydantic",):
+                wall, rss, docs, models, split = cold(source, style, runs, tmp)
+                per_doc = 1000 * wall / max(1, int(docs))
+                print(
+                    f"{label:16} {style:10} {docs:>6} {models:>6} {wall:7.2f} {per_doc:7.2f} {rss:7d}  {split}"
+                    + (f"  ({size:.0f} MB of docs)" if label.startswith("synthetic") else "")
+                )
+        print()
+        same, changed = hook_runs(trees["intuned-ts"], runs, tmp)
+        print(
+            f"intuned-ts, pydantic, run cache on: nothing changed {same:.2f} s; one doc changed {changed:.2f} s"
+        )
+        if args.dmcg:
+            print()
+            for label in [t for t in ("intuned-ts", "dub-ts", "mistral-py") if t in trees]:
+                theirs, ours, schemas = dmcg(trees[label], max(1, runs // 2 + 1), tmp)
+                print(
+                    f"{label}: {schemas} schemas; datamodel-codegen {theirs:.2f} s, gen-models {ours:.2f} s:"
+                    f" {theirs / ours:.1f} times faster"
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Skip a job whose inputs and outputs are exactly as the last run of it left them.
+
+Like black's cache, it trusts file sizes and modification times: a job is current when
+its docs, the user's templates and name map, gen-models itself (its code and templates)
+and every ``.py`` file in the output have the same size and mtime as right after the
+run that last wrote (or checked) them, with the same options. Then there is nothing to
+do: the warnings that run printed are printed again, and nothing is read or parsed.
+
+The cache lives in ``$GEN_MODELS_CACHE_DIR``, else ``$XDG_CACHE_HOME/gen-models``, else
+``~/.cache/gen-models``; ``GEN_MODELS_NO_CACHE=1`` or ``--no-cache`` turns it off. It only
+ever skips work: a stale or broken cache file makes a full run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import Options
+
+_HERE = Path(__file__).resolve().parent
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a current job's last run reported."""
+
+    diagnostics: tuple[str, ...]
+    docs: int
+    models: int
+    skipped: int
+    files: int
+
+
+def enabled() -> bool:
+    return not os.environ.get("GEN_MODELS_NO_CACHE")
+
+
+def cache_dir() -> Path:
+    if os.environ.get("GEN_MODELS_CACHE_DIR"):
+        return Path(os.environ["GEN_MODELS_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gen-models"
+
+
+def _stats(root: Path, suffix: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
+        for name in filenames:
+            if name.endswith(suffix):
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out[os.path.relpath(path, root)] = [st.st_size, st.st_mtime_ns]
+    return out
+
+
+def inputs(source: Path, options: Options) -> dict[str, Any]:
+    """The state of everything a job reads. Taken before the job reads it: a doc edited
+    while the job runs then makes the next run a full one."""
+    code = _stats(_HERE, ".py") | {f"templates/{k}": v for k, v in _stats(_templates(), ".jinja").items()}
+    black = importlib.util.find_spec("black")
+    state: dict[str, Any] = {
+        "format": FORMAT,
+        "options": repr(options),
+        "code": code,
+        "black": _stats(Path(black.origin).parent, ".py") if black and black.origin else {},
+        "docs": _stats(source, ".md"),
+    }
+    if options.templates:
+        state["templates"] = _stats(Path(options.templates), ".jinja")
+    if options.name_map:
+        state["name_map"] = _stats(Path(options.name_map).parent, Path(options.name_map).name)
+    return state
+
+
+def _outputs(output: Path) -> dict[str, list[int]]:
+    return _stats(output, ".py") if output.is_dir() else {}
+
+
+def _templates() -> Path:
+    for candidate in (_HERE / "templates", _HERE.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    return _HERE
+
+
+def _file(source: Path, output: Path, options: Options) -> Path:
+    key = json.dumps([str(source.resolve()), str(output.resolve()), repr(options)])
+    return cache_dir() / f"job-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def lookup(source: Path, output: Path, options: Options) -> Saved | None:
+    """The last run's report if the job is current, else None."""
+    if not enabled():
+        return None
+    try:
+        saved = json.loads(_file(source, output, options).read_text("utf-8"))
+        if saved["inputs"] != inputs(source, options) or saved["outputs"] != _outputs(output):
+            return None
+        return Saved(
+            tuple(saved["diagnostics"]), *(int(saved[k]) for k in ("docs", "models", "skipped", "files"))
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(source: Path, output: Path, options: Options, before: dict[str, Any], saved: Saved) -> None:
+    """Remember a job as current, right after writing or checking it; ``before`` is what
+    :func:`inputs` said before the job read anything."""
+    if not enabled():
+        return
+    path = _file(source, output, options)
+    record = {
+        "inputs": before,
+        "outputs": _outputs(output),
+        "diagnostics": list(saved.diagnostics),
+        "docs": saved.docs,
+        "models": saved.models,
+        "skipped": saved.skipped,
+        "files": saved.files,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".job-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(record, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
