@@ -231,7 +231,7 @@ def test_a_run_with_nothing_changed_does_nothing_and_says_so(docs: Path, tmp_pat
     restored = gm(docs, "-o", out)
     assert "nothing changed" not in restored.stderr and "1 files written" in restored.stderr
     assert not user.read_text().endswith("# edited\n")
-    doc = docs / "models" / "components" / "team.md"
+    doc = docs / "models" / "operations" / "team.md"
     doc.write_text(doc.read_text() + "\n")  # a doc touched: a full run, which writes nothing new
     touched = gm(docs, "-o", out)
     assert "nothing changed" not in touched.stderr and "0 files written" in touched.stderr
