@@ -31,8 +31,8 @@ def shared() -> Any:
 def worker_count(items: int, jobs: int | None) -> int:
     if jobs is not None:
         return max(1, jobs)
-    env = os.environ.get("GEN_MODELS_JOBS")
-    if env:
+    env = os.environ.get("GEN_MODELS_JOBS", "")
+    if env.isdigit():
         return max(1, int(env))
     if items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         return 1

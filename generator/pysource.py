@@ -50,13 +50,24 @@ def clean_text(text: str) -> str:
 
 
 def docstring(text: str) -> str:
-    """A triple-quoted literal whose value is ``clean_text(text)``."""
+    """A triple-quoted literal whose value is ``clean_text(text)``.
+
+    Backslashes and controls are escaped; so are runs of three or more double quotes and a
+    double quote at either end, which would otherwise end the literal (or make black pad it).
+    """
     out = clean_text(text).replace("\\", "\\\\")
-    out = _ESCAPED.sub(lambda m: _hex(m.group()), out).replace('"""', '\\"\\"\\"')
-    if out.endswith('"'):
-        out = out[:-1] + '\\"'
+    out = _ESCAPED.sub(lambda m: _hex(m.group()), out)
+    out = re.sub(r'"{3,}', lambda m: '\\"' * len(m.group()), out)
+    # A quote at either end: written \x22, for black pads a docstring whose text ends
+    # (or starts) with a quote character, escaped or not.
+    if out.endswith('"') and (len(out) - 1 - len(out[:-1].rstrip("\\"))) % 2 == 0:
+        out = out[:-1] + "\\x22"
+    elif out.endswith('\\"'):
+        out = out[:-2] + "\\x22"
     if out.startswith('"'):
-        out = '\\"' + out[1:]
+        out = "\\x22" + out[1:]
+    elif out.startswith('\\"'):
+        out = "\\x22" + out[2:]
     return f'"""{out}"""'
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from . import ir
-from .diagnostics import Diagnostic, DocError, Location, warning
+from .diagnostics import Diagnostic, DocError, Location, error, warning
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -148,6 +148,16 @@ def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic])
         return node
 
     if isinstance(model, ir.ObjectModel):
+        first: dict[str, ir.Field] = {}
+        for f in model.fields:
+            if f.name in first:
+                diagnostics.append(
+                    error(
+                        f.location,
+                        f"field {f.name!r} is listed twice (first at line {first[f.name].location.line})",
+                    )
+                )
+            first.setdefault(f.name, f)
         fields = []
         for f in model.fields:
             try:

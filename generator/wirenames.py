@@ -32,8 +32,16 @@ def camel(name: str, upper_first: bool = False) -> str:
     return name[: len(name) - len(stripped)] + head + "".join(p[:1].upper() + p[1:] for p in parts[1:])
 
 
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+        raise GenerationFailed((error(Location(path), f"cannot read the name map: {reason}"),)) from None
+
+
 def load_name_map(path: str) -> dict[str, str]:
-    text = Path(path).read_text("utf-8")
+    text = _read(path)
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -70,7 +78,7 @@ def apply_wire_names(
             model = replace(model, fields=tuple(fields))
         out.append(model)
     if options.name_map:
-        text = Path(options.name_map).read_text("utf-8")
+        text = _read(options.name_map)
         for key in sorted(set(mapping) - used):
             diagnostics.append(
                 warning(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,19 +144,23 @@ def _blocked(directory: Path, root: Path, checked: dict[Path, Path | None]) -> P
     return found
 
 
+# What _atomic_write names its temporary files; a killed run can leave one behind.
+_TEMPORARY = re.compile(r"^\.gen-models-.+\.tmp$")
+
+
 def _stale(plan: Plan, root: Path) -> list[str]:
-    """Generated modules under ``root`` that the plan does not make."""
+    """Generated modules under ``root`` that the plan does not make, and the temporary files
+    of a run that was killed while writing."""
     stale = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         for name in sorted(filenames):
             path = Path(dirpath) / name
             rel = path.relative_to(root).as_posix()
-            if (
-                name.endswith(".py")
-                and rel not in plan.files
-                and not path.is_symlink()
-                and is_generated(path)
+            if path.is_symlink():
+                continue
+            if _TEMPORARY.match(name) or (
+                name.endswith(".py") and rel not in plan.files and is_generated(path)
             ):
                 stale.append(rel)
     return stale
@@ -184,7 +189,7 @@ def write(plan: Plan, out: str | Path) -> WriteResult:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".gen-models-{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

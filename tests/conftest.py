@@ -37,3 +37,15 @@ def generate_corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, 
 @pytest.fixture
 def out(tmp_path: Path) -> Path:
     return tmp_path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many generated cases the property tests ran (hypothesis draws them)."""
+    try:
+        from test_hostile import COUNTS
+    except ImportError:
+        return
+    if COUNTS:
+        terminalreporter.write_line(
+            "property-test cases: " + ", ".join(f"{k}: {v}" for k, v in sorted(COUNTS.items()))
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,15 +62,39 @@ class Generated:
         return count
 
     def mypy(self, style: str) -> subprocess.CompletedProcess[str]:
-        plugins = "plugins = pydantic.mypy" if style == "pydantic" else ""
-        config = self.base / f"mypy-{self.name}.ini"
-        config.write_text(MYPY_INI.format(plugins=plugins))
-        return subprocess.run(
-            [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", "-p", self.name],
-            cwd=self.base,
-            capture_output=True,
-            text=True,
-        )
+        return mypy(style, self)
+
+
+def mypy(style: str, *trees: Generated) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` over generated trees, in one run (with pydantic's plugin for pydantic)."""
+    plugins = "plugins = pydantic.mypy" if style == "pydantic" else ""
+    config = trees[0].base / f"mypy-{trees[0].name}.ini"
+    config.write_text(MYPY_INI.format(plugins=plugins))
+    packages = [arg for tree in trees for arg in ("-p", tree.name)]
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), "--no-incremental", *packages],
+        cwd=trees[0].base,
+        env={**os.environ, "MYPYPATH": os.pathsep.join(str(tree.base) for tree in trees)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def pyright(*trees: Generated) -> subprocess.CompletedProcess[str]:
+    """``pyright`` in its default mode over generated trees, in one run."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pyright",
+            "--pythonpath",
+            sys.executable,
+            *(str(tree.root) for tree in trees),
+        ],
+        cwd=trees[0].base,
+        capture_output=True,
+        text=True,
+    )
 
 
 def generated(source: Path, base: Path, **options: object) -> Generated:

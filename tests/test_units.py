@@ -160,3 +160,10 @@ def test_the_faster_table_row_split_is_markdown_its(row: str) -> None:
     from generator.markdown import MARKDOWN_IT_ESCAPED_SPLIT, _escaped_split
 
     assert _escaped_split(row) == MARKDOWN_IT_ESCAPED_SPLIT(row)
+
+
+@given(st.text(alphabet='"\\\\ab \n\t\x00\u2028', max_size=30))
+def test_any_text_makes_a_docstring_whose_value_is_that_text(text: str) -> None:
+    literal = pysource.docstring(text)
+    assert ast.literal_eval(literal) == pysource.clean_text(text)
+    assert ast.literal_eval(pysource.string(text)) == text

@@ -30,6 +30,7 @@ DIALECT = Dialect.OPENAPI_GENERATOR
 
 _HEADER = ("name", "type", "description", "notes")
 _ENUM_ITEM = re.compile(r"^`(?P<name>[^`]+)`\s*\(value:\s*`(?P<value>.*)`\)\s*$", re.DOTALL)
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _DEFAULT = re.compile(r"\[default to (?P<value>.*)\]\s*$", re.DOTALL)
 # The python generator renames fields that clash with Python names: `date` -> `var_date`.
 _VAR_PREFIXED = re.compile(r"^var_(?P<name>\w+)$")
@@ -91,8 +92,9 @@ def _language(page: Page) -> str:
 
 
 def _text(cell: str) -> str:
-    """OpenAPI Generator escapes quotes twice (``\\&#39;``): HTML entities, then backslashes."""
-    return clean_text(re.sub(r"\\(.)", r"\1", html.unescape(cell)))
+    """OpenAPI Generator escapes quotes twice (``\\&#39;``): HTML entities, then backslashes.
+    ``<br/>`` is a line break, as in Speakeasy's docs."""
+    return clean_text(_BR.sub("\n", re.sub(r"\\(.)", r"\1", html.unescape(cell))))
 
 
 def _fields(

@@ -41,7 +41,9 @@ def module_view(
     else:
         kind, view = "alias", common.opaque_view(model, module, options)
     imports = module.imports(future=style.FUTURE_ANNOTATIONS)
-    return f"{style.NAME}/{kind}.py.jinja", ModuleView(common.header(model.key), imports, view)
+    return f"{style.NAME}/{kind}.py.jinja", ModuleView(
+        common.header(model.key) + module.comments(), imports, view
+    )
 
 
 def exports(model: ir.Model, names: ModelNames, options: Options) -> tuple[str, ...]:

@@ -50,8 +50,10 @@ class Annotations:
         return self._quoted(node, self._union([self._type(node), "None"]), quote_refs)
 
     def union_of(self, members: Iterable[ir.TypeNode]) -> str:
-        """``Union[...]`` whose model members are strings: a value evaluated at import time."""
-        return f"{self.typing('Union')}[{', '.join(self._members(tuple(members), quote_refs=True))}]"
+        """``Union[...]`` whose model members are strings: a value evaluated at import time.
+        One member is just that member (type checkers reject a one-argument ``Union``)."""
+        parts = self._members(tuple(members), quote_refs=True)
+        return parts[0] if len(parts) == 1 else f"{self.typing('Union')}[{', '.join(parts)}]"
 
     def tag_literal(self, field: ir.Field) -> str:
         """A union tag field's type: ``Literal[...]`` of its values (enum members, for an enum)."""

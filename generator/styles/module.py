@@ -42,6 +42,7 @@ class Module:
         self._support: set[str] = set()
         self._from_models: dict[tuple[str, str], str] = {}
         self._taken = {self.own.cls}
+        self._comments: set[str] = set()
         for key in sorted({r.doc for r in ir.refs(model) if r.doc} - {model.key}):
             self.from_model(key, names[key].cls)
         self.model_names = frozenset(self._taken)
@@ -72,6 +73,13 @@ class Module:
             self._taken.add(local)
             self._from_models[(key, name)] = local
         return self._from_models[(key, name)]
+
+    def type_checker_comment(self, text: str) -> None:
+        """A ``# text`` line for the file's header, such as a pyright file-level setting."""
+        self._comments.add(text)
+
+    def comments(self) -> tuple[str, ...]:
+        return tuple(sorted(self._comments))
 
     def imports(self, future: bool) -> Imports:
         groups: dict[int, dict[str, list[str]]] = {}

@@ -73,14 +73,16 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         fields.append(FieldView(attr, annotation, value, common.field_doc(field.description, options)))
     extra = options.extra.value
     if model.extra is not None:
-        # The doc lists the type of other keys' values: pydantic keeps and validates them.
+        # The doc lists the type of other keys' values: pydantic keeps them, and validates
+        # them when the type says more than Any. Pydantic wants exactly ``dict[str, X]``
+        # there, which pyright reports as an override of ``dict[str, Any] | None``: the
+        # ecosystem's practice is to silence that one check, which is what the file does.
         extra = "allow"
-        annotation = f"dict[str, {types.type(model.extra)}]"
-        fields.append(
-            FieldView(
-                "__pydantic_extra__", annotation, f"{module.helper('pydantic', 'Field')}(init=False)", ""
-            )
-        )
+        if model.extra != ir.Primitive(ir.Kind.ANY):
+            annotation = f"dict[str, {types.type(model.extra)}]"
+            value = f"{module.helper('pydantic', 'Field')}(init=False)"
+            fields.append(FieldView("__pydantic_extra__", annotation, value, ""))
+            module.type_checker_comment("pyright: reportIncompatibleVariableOverride=false")
     config = [f"populate_by_name=True, extra={pysource.string(extra)}"]
     if any(a.startswith("model_") for a in attrs):
         config.append("protected_namespaces=()")
