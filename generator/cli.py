@@ -243,8 +243,13 @@ class Run:
         planned = []
         for job in jobs:
             start = time.perf_counter()
+            cached = runcache.enabled() and not self.no_cache
+            # What the job reads, taken before it reads it: a doc edited meanwhile makes the next run a full one.
+            before = runcache.inputs(job.source, job.options) if cached else {}
             saved = (
-                None if self.diff or self.no_cache else runcache.lookup(job.source, job.output, job.options)
+                runcache.lookup(job.source, job.output, job.options, before)
+                if cached and not self.diff
+                else None
             )
             if saved is not None:  # nothing changed since the last run: nothing to do
                 for line in saved.diagnostics:
@@ -256,7 +261,7 @@ class Run:
                     f" {time.perf_counter() - start:.2f}s (nothing changed since the last run)"
                 )
                 continue
-            planned.append(self._plan(job, start))
+            planned.append(self._plan(job, start, before))
         drift = False
         for job, plan, changes, before, seconds in planned:
             start = time.perf_counter()
@@ -295,18 +300,23 @@ class Run:
             if self.verbose:
                 stages = {**s.seconds, "write": writing}
                 self.say("  seconds by stage: " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
+                if not self.no_cache:
+                    self.say(f"  reused from the last run: {s.reused[0]} docs read, {s.reused[1]} files made")
         if drift and (self.check or self.exit_nonzero_on_change):
             return EXIT_FAILED
         return EXIT_OK
 
-    def _plan(self, job: Job, start: float) -> tuple[Job, Any, Any, dict[str, Any], float]:
-        from . import runcache
+    def _plan(
+        self, job: Job, start: float, before: dict[str, Any]
+    ) -> tuple[Job, Any, Any, dict[str, Any], float]:
+        from .memo import Memo
         from .pipeline import generate
         from .writing import changes as plan_changes
 
-        before = runcache.inputs(job.source, job.options) if runcache.enabled() and not self.no_cache else {}
+        memo = Memo.load(job.source, job.output, job.options, before) if before else Memo()
         with self._progress(str(job.source)) as progress:
-            plan = generate(job.source, job.options, progress, jobs=self.jobs)
+            plan = generate(job.source, job.options, progress, jobs=self.jobs, memo=memo)
+        memo.save()
         self.report(plan.diagnostics)
         return job, plan, plan_changes(plan, job.output), before, time.perf_counter() - start
 

@@ -7,6 +7,7 @@ and collisions are broken deterministically, in doc order.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import posixpath
 import re
@@ -75,12 +76,16 @@ PYDANTIC_RESERVED = frozenset(
 DATACLASS_RESERVED = frozenset({"from_dict", "to_dict", "fields", "WIRE_NAMES"})
 
 
+_ACRONYM_END = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_WORD_END = re.compile(r"([a-z0-9])([A-Z])")
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def snake_case(text: str) -> str:
     """``operationId`` -> ``operation_id``, ``HTTPMetadata`` -> ``http_metadata``; ASCII only."""
-    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", text)
-    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", s)
-    s = re.sub(r"[^0-9A-Za-z]+", "_", s)
-    return s.strip("_").lower()
+    s = _WORD_END.sub(r"\1_\2", _ACRONYM_END.sub(r"\1_\2", text))
+    return _NOT_ALNUM.sub("_", s).strip("_").lower()
 
 
 def _safe(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:

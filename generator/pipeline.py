@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from typing import Optional, cast
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -17,10 +18,11 @@ from .config import Options
 from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
 from .dialects import read_model
 from .format import format_source
-from .parallel import pmap, shared
+from .memo import DocKey, Memo, digest
+from .parallel import MIN_ITEMS, pmap, shared
 from .render import Rendered, render
 from .resolve import Tree, resolve
-from .sources import Doc, find_docs, read_page
+from .sources import Doc, find_docs, parse_doc, read_bytes
 from .wirenames import apply_wire_names
 from .styles import exports, module_view, support_modules
 from .styles.common import header
@@ -34,6 +36,8 @@ class Stats:
     skipped: int
     seconds: Mapping[str, float] = field(default_factory=dict)
     """Wall time by stage."""
+    reused: tuple[int, int] = (0, 0)
+    """Docs read and files made that came from the last run's :class:`~generator.memo.Memo`."""
 
 
 @dataclass(frozen=True)
@@ -56,23 +60,33 @@ def generate(
     options: Options = Options(),
     progress: Progress | None = None,
     jobs: int | None = None,
+    memo: Memo | None = None,
 ) -> Plan:
     """Read the docs under ``source`` and plan the output package. Writes nothing.
 
     Raises :class:`GenerationFailed` when a doc cannot be understood. ``jobs`` is the
-    number of worker processes (default: as many as pay, for large trees).
+    number of worker processes (default: as many as pay, for large trees). ``memo``
+    holds a previous run's work, reused where docs and views are unchanged (the caller
+    saves it).
     """
     clock = _Clock()
     diagnostics: list[Diagnostic] = []
+    memo = memo if memo is not None else Memo()
     root = Path(source)
     if not root.is_dir():
         raise GenerationFailed((error(Location(str(source)), "not a directory"),))
     docs = find_docs(root, str(source), diagnostics)
     tick = _Ticker(progress, 2 * len(docs))
-    read = pmap(_read_doc, docs, share=options, jobs=jobs, progress=tick)
+    read: list[_Read | None] = [_known_doc(doc, memo) for doc in docs] if memo.docs else [None] * len(docs)
+    tick(len(docs) - read.count(None))
+    missing = [i for i, known in enumerate(read) if known is None]
+    for i, (key, doc_read) in zip(missing, pmap(_read_doc, [docs[i] for i in missing], options, jobs, tick)):
+        read[i] = doc_read
+        if key is not None:
+            memo.add_doc(key, doc_read)
     models: list[ir.Model] = []
     skipped = 0
-    for model, found in read:
+    for model, found in cast("list[_Read]", read):
         diagnostics.extend(found)
         if model is None:
             skipped += not any(d.is_error for d in found)
@@ -85,25 +99,44 @@ def generate(
     clock.lap("resolve")
     _fail_on_errors(diagnostics, options, last=True)
     tick.total = len(docs) + len(tree.models) + 1
-    share = (tree, naming.plan(tree.models), options)
+    share = (tree, naming.plan(tree.models), options, memo.files)
+    if memo.files and jobs is None and len(missing) < MIN_ITEMS:
+        jobs = 1  # few docs changed: most files come from the memo, workers would not pay
     made = pmap(_make_files, _file_jobs(tree, options), share=share, jobs=jobs, progress=tick)
     problems = [d for result in made if isinstance(result, tuple) for d in result]
     if problems:
         raise GenerationFailed(tuple(problems))
-    files = {path: text for result in made if isinstance(result, list) for path, text in result}
+    files = {}
+    for result in made:
+        for path, text, made_key in cast("list[tuple[str, str, bytes]]", result):
+            files[path] = text
+            memo.add_file(made_key, text)
     clock.lap("render and format")
-    stats = Stats(len(docs), len(tree.models), skipped, MappingProxyType(clock.laps))
+    stats = Stats(len(docs), len(tree.models), skipped, MappingProxyType(clock.laps), memo.reused)
     return Plan(root, MappingProxyType(dict(sorted(files.items()))), tuple(diagnostics), stats, tree)
 
 
-def _read_doc(doc: Doc) -> tuple[ir.Model | None, list[Diagnostic]]:
-    """One doc to its model (or None: not a model, or unreadable), with what was found."""
+_Read = tuple[Optional[ir.Model], list[Diagnostic]]
+"""One doc's model (or None: not a model, or unreadable), with what reading it found."""
+
+
+def _known_doc(doc: Doc, memo: Memo) -> _Read | None:
+    try:
+        return memo.known_doc((doc.rel, doc.shown, digest(read_bytes(doc))))
+    except DocError:
+        return None  # reading it again reports why
+
+
+def _read_doc(doc: Doc) -> tuple[DocKey | None, _Read]:
+    """One doc read, under the key of the bytes it was read from."""
     options: Options = shared()
     try:
-        page, found = read_page(doc)
-        return read_model(page, options, found), found
+        data = read_bytes(doc)
+        key = (doc.rel, doc.shown, digest(data))
+        page, found = parse_doc(doc, data)
+        return key, (read_model(page, options, found), found)
     except DocError as exc:
-        return None, [exc.diagnostic]
+        return None, (None, [exc.diagnostic])
 
 
 _PACKAGES = "__init__ files"
@@ -115,25 +148,30 @@ def _file_jobs(tree: Tree, options: Options) -> list[str]:
     return [m.key for m in tree.models] + [_PACKAGES] + [f"{m}.py" for m in support_modules(options)]
 
 
-def _make_files(job: str) -> list[tuple[str, str]] | tuple[Diagnostic, ...]:
-    """Files (path, text) for one job; the errors of a user's template, if one fails."""
-    tree, names, options = shared()
+def _make_files(job: str) -> list[tuple[str, str, bytes]] | tuple[Diagnostic, ...]:
+    """Files (path, text, key in the memo) for one job; the errors of a user's template, if
+    one fails."""
+    tree, names, options, known = shared()
+    made = []
     try:
+        views: dict[str, tuple[str, str, object]]  # path -> template, its argument, the view
         if job == _PACKAGES:
-            views = package_views(tree, names, options)
-            rendered = {
-                path: render("common/package.py.jinja", options.templates, package=v)
-                for path, v in views.items()
-            }
+            package = "common/package.py.jinja"
+            views = {p: (package, "package", v) for p, v in package_views(tree, names, options).items()}
         elif job in tree.by_key:
-            template, view = module_view(tree.by_key[job], tree, names, options)
-            rendered = {names[job].path: render(template, options.templates, module=view)}
+            template, module = module_view(tree.by_key[job], tree, names, options)
+            views = {names[job].path: (template, "module", module)}
         else:
-            template = f"{options.style.value}/{job}.jinja"
-            rendered = {job: render(template, options.templates, header=header(None))}
-        return [(path, _format(text, path, options)) for path, text in rendered.items()]
+            views = {job: (f"{options.style.value}/{job}.jinja", "header", header(None))}
+        for path, (template, argument, view) in views.items():
+            key = digest(path, template, repr(view))
+            text = known.get(key)
+            if text is None:
+                text = _format(render(template, options.templates, **{argument: view}), path, options)
+            made.append((path, text, key))
     except GenerationFailed as exc:
         return tuple(exc.diagnostics)
+    return made
 
 
 def _format(text: Rendered, path: str, options: Options) -> str:

@@ -95,18 +95,23 @@ def _templates() -> Path:
     return _HERE
 
 
-def _file(source: Path, output: Path, options: Options) -> Path:
+def job_key(source: Path, output: Path, options: Options) -> str:
+    """A name for a job (its source, output and options) in the cache directory."""
     key = json.dumps([str(source.resolve()), str(output.resolve()), repr(options)])
-    return cache_dir() / f"job-{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def lookup(source: Path, output: Path, options: Options) -> Saved | None:
-    """The last run's report if the job is current, else None."""
+def _file(source: Path, output: Path, options: Options) -> Path:
+    return cache_dir() / f"job-{job_key(source, output, options)}.json"
+
+
+def lookup(source: Path, output: Path, options: Options, now: dict[str, Any]) -> Saved | None:
+    """The last run's report if the job is current (``now`` is what :func:`inputs` says), else None."""
     if not enabled():
         return None
     try:
         saved = json.loads(_file(source, output, options).read_text("utf-8"))
-        if saved["inputs"] != inputs(source, options) or saved["outputs"] != _outputs(output):
+        if saved["inputs"] != now or saved["outputs"] != _outputs(output):
             return None
         return Saved(
             tuple(saved["diagnostics"]), *(int(saved[k]) for k in ("docs", "models", "skipped", "files"))

@@ -1,7 +1,8 @@
 """Find and read the markdown files of a docs tree: the only module that reads docs from disk.
 
 Files are visited in sorted order (never the directory listing's order). Symbolic links
-that lead outside the source tree are not followed.
+that lead outside the source tree are not followed (only a link can: the walk never
+enters a directory outside it).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> lis
         for name in sorted(dirnames):
             if name.startswith("."):
                 continue
-            if _outside(here / name, real_root):
+            if os.path.islink(here / name) and _outside(here / name, real_root):
                 diagnostics.append(
                     warning(
                         Location(_show(shown_root, here / name, root)),
@@ -47,7 +48,7 @@ def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> lis
                 continue
             path = here / name
             shown = _show(shown_root, path, root)
-            if _outside(path, real_root):
+            if os.path.islink(path) and _outside(path, real_root):
                 diagnostics.append(warning(Location(shown), "links outside the source tree: not read"))
                 continue
             found.append(Doc(path.relative_to(root).as_posix(), shown, path))
@@ -67,10 +68,14 @@ def _show(shown_root: str, path: Path, root: Path) -> str:
     return os.path.join(shown_root, *path.relative_to(root).parts)
 
 
-def read_page(doc: Doc) -> tuple[Page, list[Diagnostic]]:
-    """Read and parse one doc; raise :class:`DocError` if it cannot be read as text."""
+def read_bytes(doc: Doc) -> bytes:
+    """One doc's bytes; raise :class:`DocError` if it cannot be read."""
     try:
-        data = doc.path.read_bytes()
+        return doc.path.read_bytes()
     except OSError as exc:
         raise DocError(Location(doc.shown), f"cannot read: {exc.strerror or exc}") from None
+
+
+def parse_doc(doc: Doc, data: bytes) -> tuple[Page, list[Diagnostic]]:
+    """Parse one doc's bytes; raise :class:`DocError` if they are not text."""
     return parse_page(decode(data, doc.shown), doc.shown, doc.rel)

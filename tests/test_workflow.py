@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -237,3 +238,48 @@ def test_a_run_with_nothing_changed_does_nothing_and_says_so(docs: Path, tmp_pat
     assert "nothing changed" not in touched.stderr and "0 files written" in touched.stderr
     assert "nothing changed" in gm(docs, "-o", out, "--check").stderr
     assert "nothing changed" not in gm(docs, "-o", out, "--no-cache").stderr
+
+
+def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> None:
+    """Runs that reuse the last run's work (the memo) make exactly what a run from nothing
+    makes, through edits of every kind: descriptions, types, headings (which rename the
+    classes other modules import), removed fields, removed and added docs."""
+    docs = tmp_path / "docs"
+    shutil.copytree(corpus("dub-ts"), docs)
+    out = tmp_path / "pkg"
+    assert gm(docs, "-o", out, "-q").returncode == 0
+    texts = {p: p.read_text() for p in sorted(docs.rglob("*.md"))}
+    everything = "\n".join(texts.values()).lower()
+    linked = [p for p, text in texts.items() if everything.count(p.stem) > text.lower().count(p.stem) + 1]
+    unlinked = [p for p, text in texts.items() if everything.count(p.stem) == text.lower().count(p.stem)]
+    objects = [p for p in linked if "## Fields" in texts[p] and p.stem.endswith("schema")]
+
+    def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+        text = path.read_text()
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, count))
+
+    head = objects[0].read_text().split("\n", 1)[0]
+    edits = [
+        lambda: edit(linked[3], "\n", "\n\nAn edited description.\n"),
+        lambda: edit(objects[1], "*string*", "*number*"),
+        lambda: edit(objects[0], head, head + "Renamed"),  # its class is imported elsewhere
+        lambda: edit(
+            objects[2],
+            next(line for line in texts[objects[2]].splitlines() if line.startswith("| `")) + "\n",
+            "",
+        ),
+        lambda: unlinked[0].unlink(),
+        lambda: (docs / "components" / "added.md").write_text(
+            '# Added\n\n## Values\n\n```typescript\n"a" | "b"\n```\n'
+        ),
+        lambda: edit(objects[0], head + "Renamed", head),
+    ]
+    for number, make_edit in enumerate(edits):
+        make_edit()
+        run = gm(docs, "-o", out, "-v")
+        assert run.returncode == 0, run.stderr
+        reused = re.search(r"reused from the last run: (\d+) docs read, (\d+) files made", run.stderr)
+        assert reused and int(reused[1]) > 400 and int(reused[2]) > 400, (number, run.stderr[-500:])
+        fresh = generate(docs)
+        assert files(out) == {rel: text.encode() for rel, text in fresh.files.items()}, number
