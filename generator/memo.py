@@ -114,7 +114,7 @@ class Memo:
             docs = {k: v for k, v in self._used_docs.items() if k not in self.docs}
             files = {k: v for k, v in self._used_files.items() if k not in self.files}
             if docs or files:
-                with open(self.path, "ab") as f:  # one write: runs that append at once do not mix
+                with open(self.path, "ab") as f:  # in one write, so that two runs' records do not mix
                     f.write(pickle.dumps((docs, files), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a memo that cannot be written only costs time

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from typing import Optional, cast
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import cast
 
 from . import ir, naming
 from .config import Options
@@ -116,7 +116,7 @@ def generate(
     return Plan(root, MappingProxyType(dict(sorted(files.items()))), tuple(diagnostics), stats, tree)
 
 
-_Read = tuple[Optional[ir.Model], list[Diagnostic]]
+_Read = tuple[ir.Model | None, list[Diagnostic]]
 """One doc's model (or None: not a model, or unreadable), with what reading it found."""
 
 

@@ -6,8 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers import CORPORA, Generated, corpus, generated
+
+# On CI the property tests draw the same examples on every run, so that a run is
+# reproducible; on a developer's machine each run draws new ones (and replays failures).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:
