@@ -161,7 +161,9 @@ def jobs(settings: Settings, base: Options = Options()) -> list[Job]:
 def _path(pyproject: Path, value: object, key: str, text: str) -> Path:
     if not isinstance(value, str) or not value:
         raise GenerationFailed((error(_where(pyproject, text, key), f"{key} = {value!r}: expected a path"),))
-    return Path(os.path.relpath(pyproject.parent / value))
+    if os.path.isabs(value):
+        return Path(value)  # shown as given
+    return Path(os.path.relpath(pyproject.parent / value))  # shown from the working directory
 
 
 def _where(path: Path, text: str, key: str) -> Location:
