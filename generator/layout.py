@@ -257,15 +257,20 @@ def _assignment_target(text: str) -> str | None:
     parentheses when it must, else None."""
     if text.startswith("return "):
         return "return "
+    i = next(_top_level(text, " = "), None)
+    return None if i is None else text[: i + 3]
+
+
+def _top_level(text: str, separator: str) -> Iterator[int]:
+    """Offsets of ``separator`` in ``text`` outside strings and brackets, in order."""
     masked, depth = _strip_strings(text, keep_length=True), 0
     for i, ch in enumerate(masked):
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth -= 1
-        elif depth == 0 and masked.startswith(" = ", i):
-            return text[: i + 3]
-    return None
+        elif depth == 0 and masked.startswith(separator, i):
+            yield i
 
 
 def _annotation_target(text: str) -> str | None:
@@ -342,18 +347,8 @@ def _operator_split(value: str) -> list[str]:
         return [value]
     if any(op != "|" for op in operators):
         raise Unsupported("a split at an operator other than |")
-    masked = _strip_strings(value, keep_length=True)
-    parts, depth, last = [], 0, 0
-    for i, ch in enumerate(masked):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth -= 1
-        elif depth == 0 and masked.startswith(" | ", i):
-            parts.append(value[last:i])
-            last = i + 1
-    parts.append(value[last:])
-    return [p.strip() for p in parts]
+    starts = [0] + [i + 1 for i in _top_level(value, " | ")]
+    return [value[a:b].strip() for a, b in zip(starts, starts[1:] + [len(value)])]
 
 
 def _pairs(text: str) -> list[tuple[int, int]]:
