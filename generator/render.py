@@ -14,16 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .diagnostics import GenerationFailed, InternalError, Location, error
-
-_HERE = Path(__file__).resolve().parent
-
-
-def builtin_templates() -> Path:
-    """Inside the package when installed from a wheel, beside it in a checkout."""
-    for candidate in (_HERE / "templates", _HERE.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise InternalError(f"gen-models' templates are missing (looked in {_HERE})")
+from .resources import builtin_templates
 
 
 @lru_cache(maxsize=8)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Options
+from .resources import builtin_templates
 
 _HERE = Path(__file__).resolve().parent
 FORMAT = 1
@@ -68,7 +69,9 @@ def _stats(root: Path, suffix: str) -> dict[str, list[int]]:
 def inputs(source: Path, options: Options) -> dict[str, Any]:
     """The state of everything a job reads. Taken before the job reads it: a doc edited
     while the job runs then makes the next run a full one."""
-    code = _stats(_HERE, ".py") | {f"templates/{k}": v for k, v in _stats(_templates(), ".jinja").items()}
+    code = _stats(_HERE, ".py") | {
+        f"templates/{k}": v for k, v in _stats(builtin_templates(), ".jinja").items()
+    }
     black = importlib.util.find_spec("black")
     state: dict[str, Any] = {
         "format": FORMAT,
@@ -86,13 +89,6 @@ def inputs(source: Path, options: Options) -> dict[str, Any]:
 
 def _outputs(output: Path) -> dict[str, list[int]]:
     return _stats(output, ".py") if output.is_dir() else {}
-
-
-def _templates() -> Path:
-    for candidate in (_HERE / "templates", _HERE.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    return _HERE
 
 
 def job_key(source: Path, output: Path, options: Options) -> str:

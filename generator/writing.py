@@ -144,8 +144,9 @@ def _blocked(directory: Path, root: Path, checked: dict[Path, Path | None]) -> P
     return found
 
 
-# What _atomic_write names its temporary files; a killed run can leave one behind.
-_TEMPORARY = re.compile(r"^\.gen-models-.+\.tmp$")
+# How _atomic_write names its temporary files; a killed run can leave one behind.
+_TEMPORARY_PREFIX, _TEMPORARY_SUFFIX = ".gen-models-", ".tmp"
+_TEMPORARY = re.compile(f"^{re.escape(_TEMPORARY_PREFIX)}.+{re.escape(_TEMPORARY_SUFFIX)}$")
 
 
 def _stale(plan: Plan, root: Path) -> list[str]:
@@ -189,7 +190,9 @@ def write(plan: Plan, out: str | Path) -> WriteResult:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".gen-models-{path.name}-", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f"{_TEMPORARY_PREFIX}{path.name}-", suffix=_TEMPORARY_SUFFIX, dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
