@@ -29,6 +29,18 @@ strict = True
 """
 
 
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """Every file under ``root``, by its path from there (forward slashes)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def mentions_elsewhere(texts: dict[Path, str]) -> dict[Path, int]:
+    """For each doc, how often other docs mention its file name's stem (links and unlinked
+    references both spell it): 0 means no other doc refers to it."""
+    everything = "\n".join(texts.values()).lower()
+    return {p: everything.count(p.stem) - text.lower().count(p.stem) for p, text in texts.items()}
+
+
 def corpus(name: str) -> Path:
     """A corpus's docs: ``docs/models`` for the Speakeasy SDKs, ``docs`` for OpenAPI Generator's."""
     docs = CORPORA / name / "docs"

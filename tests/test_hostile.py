@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from generator import GenerationFailed, Options, Style, changes, generate, ir, naming, write
 from generator.pysource import clean_text
-from helpers import corpus
+from helpers import corpus, mentions_elsewhere, tree_bytes
 
 COUNTS: dict[str, int] = {}
 _packages = itertools.count()
@@ -384,10 +384,6 @@ def test_doc_text_never_becomes_code(payload: str, style: Style, tmp_path: Path)
     )  # as data
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_nothing_outside_the_source_is_read_nor_outside_the_output_written(tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -407,7 +403,7 @@ def test_nothing_outside_the_source_is_read_nor_outside_the_output_written(tmp_p
     (docs / "also.md").symlink_to(outside / "secret.md")
     (docs / "Upper.md").write_text('# Case\n\n## Values\n\n```typescript\n"a"\n```\n')
     (docs / "upper.md").write_text('# CASE\n\n## Values\n\n```typescript\n"b"\n```\n')
-    before_outside = _tree(outside)
+    before_outside = tree_bytes(outside)
     plan = generate(docs)
     assert "Secret" not in {m.name for m in plan.tree.models}
     messages = "\n".join(map(str, plan.diagnostics))
@@ -418,7 +414,7 @@ def test_nothing_outside_the_source_is_read_nor_outside_the_output_written(tmp_p
     assert len({p.lower() for p in paths}) == len(paths)  # no two files on a case-insensitive file system
     out = tmp_path / "project" / "out"
     write(plan, out)
-    assert _tree(outside) == before_outside
+    assert tree_bytes(outside) == before_outside
     assert sorted(p.name for p in (tmp_path / "project").iterdir()) == ["docs", "out"]
 
 
@@ -478,11 +474,10 @@ def test_killed_while_writing_every_file_is_old_or_new_and_a_rerun_completes(tmp
     shutil.copytree(corpus("dub-ts"), docs)
     old_out = tmp_path / "old"
     write(generate(docs), old_out)
-    old = _tree(old_out)
+    old = tree_bytes(old_out)
     # New docs, removed docs (that nothing links to) and a changed description in every doc.
     texts = {p: p.read_text() for p in sorted(docs.rglob("*.md"))}
-    everything = "\n".join(texts.values()).lower()
-    unlinked = [p for p, text in texts.items() if everything.count(p.stem) == text.lower().count(p.stem)]
+    unlinked = [p for p, count in mentions_elsewhere(texts).items() if count == 0]
     for path in unlinked[:10]:
         path.unlink()
     for path, text in texts.items():
@@ -514,7 +509,7 @@ def test_killed_while_writing_every_file_is_old_or_new_and_a_rerun_completes(tmp
         process.kill()
         _, stderr = process.communicate()
         assert b"Traceback" not in stderr
-        now = _tree(out)
+        now = tree_bytes(out)
         temporary = [rel for rel in now if re.fullmatch(r"\.gen-models-.+\.tmp", rel.rsplit("/", 1)[-1])]
         for rel, data in now.items():
             if rel not in temporary:
@@ -525,7 +520,7 @@ def test_killed_while_writing_every_file_is_old_or_new_and_a_rerun_completes(tmp
             [sys.executable, "-m", "generator", str(docs), "-o", str(out), "-q"], capture_output=True
         )
         assert rerun.returncode == 0, rerun.stderr
-        assert _tree(out) == new
+        assert tree_bytes(out) == new
     COUNTS["SIGKILL runs"] = attempt + 1
     COUNTS["SIGKILL runs killed between two writes"] = mixed
     assert mixed, "no kill landed between two writes: the test did not test anything"

@@ -14,7 +14,7 @@ import pytest
 
 import generator.writing
 from generator import Options, generate, write
-from helpers import ROOT, corpus
+from helpers import ROOT, corpus, mentions_elsewhere, tree_bytes
 
 DOCS = ROOT / "input" / "speakeasy_ts"
 
@@ -33,10 +33,6 @@ def docs(tmp_path: Path) -> Path:
     return copy
 
 
-def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_check_and_diff_write_nothing_and_say_what_would_change(docs: Path, tmp_path: Path) -> None:
     out = tmp_path / "pkg"
     fresh = gm(docs, "-o", out, "--check")
@@ -45,7 +41,7 @@ def test_check_and_diff_write_nothing_and_say_what_would_change(docs: Path, tmp_
     assert gm(docs, "-o", out).returncode == 0
     current = gm(docs, "-o", out, "--check")
     assert current.returncode == 0 and "would" not in current.stderr.replace("would be", "")
-    before = files(out)
+    before = tree_bytes(out)
 
     user = docs / "models" / "components" / "user.md"
     user.write_text(user.read_text().replace("| `id` | *string* |", "| `handle` | *string* |"))
@@ -60,7 +56,7 @@ def test_check_and_diff_write_nothing_and_say_what_would_change(docs: Path, tmp_
     assert '+    handle: str | None = Field(alias="handle")' not in diff.stdout  # no alias: same name
     assert "+    handle: str | None" in diff.stdout and "-    id: str | None" in diff.stdout
     assert gm(docs, "-o", out, "--check", "--diff").returncode == 1
-    assert files(out) == before
+    assert tree_bytes(out) == before
 
     assert gm(docs, "-o", out).returncode == 0
     assert not (out / "models" / "components" / "or_.py").exists()
@@ -76,11 +72,11 @@ def test_check_and_diff_write_nothing_and_say_what_would_change(docs: Path, tmp_
     ],
 )
 def test_output_and_source_must_not_overlap(docs: Path, output: str, message: str) -> None:
-    before = files(docs.parent)
+    before = tree_bytes(docs.parent)
     result = gm("docs", "-o", output, cwd=docs.parent)
     assert result.returncode == 1
     assert f"{output}: error: the output {message}" in result.stderr
-    assert files(docs.parent) == before
+    assert tree_bytes(docs.parent) == before
 
 
 def test_a_run_stopped_between_two_writes_leaves_every_file_old_or_new(
@@ -88,7 +84,7 @@ def test_a_run_stopped_between_two_writes_leaves_every_file_old_or_new(
 ) -> None:
     out = tmp_path / "pkg"
     write(generate(docs), out)
-    old = files(out)
+    old = tree_bytes(out)
     for md in docs.rglob("*.md"):
         md.write_text(md.read_text().replace("N/A", "Changed."))
     plan = generate(docs)
@@ -104,14 +100,14 @@ def test_a_run_stopped_between_two_writes_leaves_every_file_old_or_new(
     with pytest.raises(KeyboardInterrupt):
         write(plan, out)
     monkeypatch.undo()
-    now = files(out)
+    now = tree_bytes(out)
     new = dict(plan.files)
     assert set(now) == set(old)  # nothing half-written, no temporary file left behind
     changed = [rel for rel in now if now[rel] != old[rel]]
     assert len(changed) == 3 and all(now[rel] == new[rel].encode() for rel in changed)
     assert all(now[rel] in (old[rel], new[rel].encode()) for rel in now)
     write(plan, out)
-    assert files(out) == {rel: text.encode() for rel, text in new.items()}
+    assert tree_bytes(out) == {rel: text.encode() for rel, text in new.items()}
 
 
 PROJECT = """\
@@ -249,9 +245,9 @@ def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> No
     out = tmp_path / "pkg"
     assert gm(docs, "-o", out, "-q").returncode == 0
     texts = {p: p.read_text() for p in sorted(docs.rglob("*.md"))}
-    everything = "\n".join(texts.values()).lower()
-    linked = [p for p, text in texts.items() if everything.count(p.stem) > text.lower().count(p.stem) + 1]
-    unlinked = [p for p, text in texts.items() if everything.count(p.stem) == text.lower().count(p.stem)]
+    mentions = mentions_elsewhere(texts)
+    linked = [p for p, count in mentions.items() if count > 1]
+    unlinked = [p for p, count in mentions.items() if count == 0]
     objects = [p for p in linked if "## Fields" in texts[p] and p.stem.endswith("schema")]
 
     def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -282,4 +278,4 @@ def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> No
         reused = re.search(r"reused from the last run: (\d+) docs read, (\d+) files made", run.stderr)
         assert reused and int(reused[1]) > 400 and int(reused[2]) > 400, (number, run.stderr[-500:])
         fresh = generate(docs)
-        assert files(out) == {rel: text.encode() for rel, text in fresh.files.items()}, number
+        assert tree_bytes(out) == {rel: text.encode() for rel, text in fresh.files.items()}, number
