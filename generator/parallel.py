@@ -8,10 +8,8 @@ everything runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -34,7 +32,7 @@ def worker_count(items: int, jobs: int | None) -> int:
     env = os.environ.get("GEN_MODELS_JOBS", "")
     if env.isdigit():
         return max(1, int(env))
-    if items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if items < MIN_ITEMS or not hasattr(os, "fork"):
         return 1
     return min(os.cpu_count() or 1, 8)
 
@@ -52,13 +50,16 @@ def pmap(
     _shared = share
     count = worker_count(len(items), jobs)
     try:
-        if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if count == 1 or not hasattr(os, "fork"):
             out = []
             for item in items:
                 out.append(fn(item))
                 if progress is not None:
                     progress(1)
             return out
+        import multiprocessing  # only here: a small run does not pay for importing it
+        from concurrent.futures import ProcessPoolExecutor
+
         chunk = max(1, len(items) // (count * 8))
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
             results = []

@@ -27,6 +27,9 @@ def environment(user_dir: str | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        # a user's templates are checked for edits (a build may run gen-models many
+        # times in one process); the built-in ones are not: no stat per render
+        auto_reload=user_dir is not None,
     )
 
 
@@ -39,14 +42,7 @@ class Rendered(str):
 
 def render(name: str, user_dir: str | None, **context: object) -> Rendered:
     """Render ``<style>/<kind>.py.jinja``, falling back to ``common/<kind>.py.jinja``."""
-    env = environment(user_dir)
-    _, _, kind = name.partition("/")
-    candidates = [name, f"common/{kind}"]
-    try:
-        template = env.select_template(candidates)
-    except jinja2.TemplateSyntaxError as exc:
-        raise _blame(exc, user_dir, name) from exc
-    users = bool(user_dir and _inside(template.filename or name, user_dir))
+    template, users = _builtin_template(name) if user_dir is None else _template(name, user_dir)
     try:
         out = Rendered(template.render(**context))
     except jinja2.TemplateError as exc:
@@ -57,6 +53,21 @@ def render(name: str, user_dir: str | None, **context: object) -> Rendered:
     out.template = template.filename or name
     out.users = users
     return out
+
+
+def _template(name: str, user_dir: str | None) -> tuple[jinja2.Template, bool]:
+    """The template for ``name`` (or its ``common/`` fallback), and whether it is the user's."""
+    _, _, kind = name.partition("/")
+    try:
+        template = environment(user_dir).select_template([name, f"common/{kind}"])
+    except jinja2.TemplateSyntaxError as exc:
+        raise _blame(exc, user_dir, name) from exc
+    return template, bool(user_dir and _inside(template.filename or name, user_dir))
+
+
+@lru_cache(maxsize=64)
+def _builtin_template(name: str) -> tuple[jinja2.Template, bool]:
+    return _template(name, None)
 
 
 def _blame(exc: jinja2.TemplateSyntaxError, user_dir: str | None, name: str) -> Exception:

@@ -51,18 +51,29 @@ def cache_dir() -> Path:
     return Path(base) / "gen-models"
 
 
-def _stats(root: Path, suffix: str) -> dict[str, list[int]]:
+def _stats(root: Path, suffix: str, recursive: bool = True) -> dict[str, list[int]]:
+    """Size and mtime of each file ending in ``suffix`` under ``root``, by relative path
+    (symlinks followed; hidden directories and ``__pycache__`` skipped)."""
     out: dict[str, list[int]] = {}
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
-        for name in filenames:
-            if name.endswith(suffix):
-                path = os.path.join(dirpath, name)
+
+    def walk(directory: str, prefix: str) -> None:
+        try:
+            entries = os.scandir(directory)
+        except OSError:
+            return
+        with entries:
+            for entry in entries:
                 try:
-                    st = os.stat(path)
+                    if entry.is_dir():
+                        if recursive and not entry.name.startswith(".") and entry.name != "__pycache__":
+                            walk(entry.path, f"{prefix}{entry.name}/")
+                    elif entry.name.endswith(suffix):
+                        st = entry.stat()
+                        out[prefix + entry.name] = [st.st_size, st.st_mtime_ns]
                 except OSError:
                     continue
-                out[os.path.relpath(path, root)] = [st.st_size, st.st_mtime_ns]
+
+    walk(str(root), "")
     return out
 
 
@@ -77,7 +88,8 @@ def inputs(source: Path, options: Options) -> dict[str, Any]:
         "format": FORMAT,
         "options": repr(options),
         "code": code,
-        "black": _stats(Path(black.origin).parent, ".py") if black and black.origin else {},
+        # black's own modules (an upgrade rewrites them), not all of its subpackages
+        "black": _stats(Path(black.origin).parent, ".py", recursive=False) if black and black.origin else {},
         "docs": _stats(source, ".md"),
     }
     if options.templates:

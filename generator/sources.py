@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, DocError, Location, warning
-from .markdown import Page, decode, parse_page
+from .markdown import decode, parse_page
+from .page import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,23 +22,25 @@ class Doc:
     """The path relative to the source root, forward slashes."""
     shown: str
     """The path as diagnostics show it: the source as the user gave it, joined with ``rel``."""
-    path: Path
+    path: str
 
 
 def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> list[Doc]:
     real_root = root.resolve()
     found: list[Doc] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        here = Path(dirpath)
+    top = str(root)
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
+        rel_dir = os.path.relpath(dirpath, top).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else f"{rel_dir}/"
         kept = []
         for name in sorted(dirnames):
             if name.startswith("."):
                 continue
-            if os.path.islink(here / name) and _outside(here / name, real_root):
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path) and _outside(path, real_root):
                 diagnostics.append(
                     warning(
-                        Location(_show(shown_root, here / name, root)),
-                        "links outside the source tree: not read",
+                        Location(_show(shown_root, prefix + name)), "links outside the source tree: not read"
                     )
                 )
                 continue
@@ -46,32 +49,33 @@ def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> lis
         for name in sorted(filenames):
             if not name.endswith(".md"):
                 continue
-            path = here / name
-            shown = _show(shown_root, path, root)
+            path = os.path.join(dirpath, name)
+            shown = _show(shown_root, prefix + name)
             if os.path.islink(path) and _outside(path, real_root):
                 diagnostics.append(warning(Location(shown), "links outside the source tree: not read"))
                 continue
-            found.append(Doc(path.relative_to(root).as_posix(), shown, path))
+            found.append(Doc(prefix + name, shown, path))
     found.sort(key=lambda d: d.rel)
     return found
 
 
-def _outside(path: Path, real_root: Path) -> bool:
+def _outside(path: str, real_root: Path) -> bool:
     try:
-        path.resolve().relative_to(real_root)
+        Path(path).resolve().relative_to(real_root)
     except (ValueError, OSError, RuntimeError):
         return True
     return False
 
 
-def _show(shown_root: str, path: Path, root: Path) -> str:
-    return os.path.join(shown_root, *path.relative_to(root).parts)
+def _show(shown_root: str, rel: str) -> str:
+    return os.path.join(shown_root, *rel.split("/"))
 
 
 def read_bytes(doc: Doc) -> bytes:
     """One doc's bytes; raise :class:`DocError` if it cannot be read."""
     try:
-        return doc.path.read_bytes()
+        with open(doc.path, "rb") as f:
+            return f.read()
     except OSError as exc:
         raise DocError(Location(doc.shown), f"cannot read: {exc.strerror or exc}") from None
 

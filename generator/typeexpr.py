@@ -22,6 +22,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import ir
 from .diagnostics import DocError, Location
@@ -167,6 +168,17 @@ def parse_type(
     cell: str, location: Location, flavor: Flavor = Flavor.TYPESCRIPT, swap_dates: bool = True
 ) -> Parsed:
     """Parse a whole Type cell; raise :class:`DocError` naming the cell if it is not a type."""
+    try:
+        return _parse_type(cell, flavor, swap_dates)
+    except DocError as exc:
+        raise DocError(location, exc.diagnostic.message) from None
+
+
+@lru_cache(maxsize=8192)
+def _parse_type(cell: str, flavor: Flavor, swap_dates: bool) -> Parsed:
+    """:func:`parse_type`, once per distinct cell (docs repeat their type cells; the result
+    is immutable and does not depend on where the cell is)."""
+    location = Location("")
     text = html.unescape(cell) if flavor is Flavor.OPENAPI else cell
     parser = _Parser(tokenize(text, location), cell, location, flavor, swap_dates)
     parsed = parser.top()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from helpers import CORPORA, Generated, corpus, generated
+from helpers import CORPORA, COUNTS, Generated, corpus, generated
 
 # On CI the property tests draw the same examples on every run, so that a run is
 # reproducible; on a developer's machine each run draws new ones (and replays failures).
@@ -48,10 +48,6 @@ def out(tmp_path: Path) -> Path:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """How many generated cases the property tests ran (hypothesis draws them)."""
-    try:
-        from test_hostile import COUNTS
-    except ImportError:
-        return
     if COUNTS:
         terminalreporter.write_line(
             "property-test cases: " + ", ".join(f"{k}: {v}" for k, v in sorted(COUNTS.items()))

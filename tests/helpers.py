@@ -14,6 +14,9 @@ from generator import Options, Plan, Style, generate, write
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
+
+COUNTS: dict[str, int] = {}
+"""Cases the property tests ran, by kind (the test run prints them at its end)."""
 TS_CORPORA = ("intuned-ts-2024", "intuned-ts-2025", "intuned-ts", "dub-ts")
 PYTHON_CORPORA = ("dub-py", "mistral-py")
 OPENAPI_CORPORA = ("oag-dub-python", "oag-dub-ts-axios", "airflow-py")

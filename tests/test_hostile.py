@@ -29,9 +29,8 @@ from hypothesis import strategies as st
 
 from generator import GenerationFailed, Options, Style, changes, generate, ir, naming, write
 from generator.pysource import clean_text
-from helpers import corpus, mentions_elsewhere, tree_bytes
+from helpers import COUNTS, corpus, mentions_elsewhere, tree_bytes
 
-COUNTS: dict[str, int] = {}
 _packages = itertools.count()
 LOCATED = re.compile(r"^.+:\d+: (error|warning): .+", re.DOTALL)
 

@@ -142,13 +142,6 @@ def test_text_stays_data(text: str) -> None:
     assert ast.literal_eval(tree.body[1].value) == pysource.clean_text("a " + text + " b")  # type: ignore[attr-defined]
 
 
-@given(st.text(alphabet="|\\ab `", max_size=40))
-def test_the_faster_table_row_split_is_markdown_its(row: str) -> None:
-    from generator.markdown import MARKDOWN_IT_ESCAPED_SPLIT, _escaped_split
-
-    assert _escaped_split(row) == MARKDOWN_IT_ESCAPED_SPLIT(row)
-
-
 @given(st.text(alphabet='"\\\\ab \n\t\x00\u2028', max_size=30))
 def test_any_text_makes_a_docstring_whose_value_is_that_text(text: str) -> None:
     literal = pysource.docstring(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..config import Dialect, Options
 from ..diagnostics import Diagnostic, warning
 from ..ir import Model
-from ..markdown import Page, Table
+from ..page import Page, Table
 from . import openapi_generator, speakeasy_python, speakeasy_typescript
 
 # In detection order: the first that claims a page reads it.

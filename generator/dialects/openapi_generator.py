@@ -22,7 +22,7 @@ from typing import Any
 from .. import ir, tsliteral
 from ..config import Dialect, Options
 from ..diagnostics import Diagnostic, DocError, Location, warning
-from ..markdown import BulletList, Code, Page, Paragraph, Table
+from ..page import BulletList, Code, Page, Paragraph, Table
 from ..pysource import clean_text
 from ..typeexpr import Flavor, parse_type
 

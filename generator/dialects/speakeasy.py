@@ -25,7 +25,7 @@ from typing import Any
 from .. import ir
 from ..config import Options, PythonDates
 from ..diagnostics import Diagnostic, DocError, Location, warning
-from ..markdown import Block, BulletList, Code, Page, Paragraph, Table
+from ..page import Block, BulletList, Code, Page, Paragraph, Table
 from ..pysource import clean_text
 from ..typeexpr import Flavor, Token, literal_value, number_value, parse_type, tokenize, union_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import ir
 from ..config import Dialect, Options
 from ..diagnostics import Diagnostic
-from ..markdown import Page
+from ..page import Page
 from ..typeexpr import Flavor
 from . import speakeasy
 

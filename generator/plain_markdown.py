@@ -1,0 +1,255 @@
+"""Pages in the plain markdown that SDK docs are written in, read without markdown-it.
+
+Generated docs use a small part of markdown: ATX headings, paragraphs, backtick fences
+and pipe tables, each line starting in column one. This reader recognises exactly that
+and gives up (returns None) on anything else: a tab, an indented line, a list, a block
+quote, HTML, a setext heading, a link reference definition, a line that could end or
+start a construct it does not read. The caller then asks markdown-it, so the plain
+reader never decides a hard case. Where it reads a page, it gives what markdown-it
+gives (the rules below are markdown-it-py's table, fence, heading and paragraph rules,
+restricted to the lines accepted); ``tests/test_markdown.py`` holds it to that on every
+corpus doc and on generated markdown. It is several times faster than markdown-it's
+block parser, and a run that needs no other reader never imports markdown-it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .diagnostics import Diagnostic, Location, warning
+from .page import Block, BulletList, Code, Heading, Paragraph, Row, Table
+
+# markdown-it-py's mdTrim: JavaScript's String.prototype.trim without U+FEFF.
+_TRIM = (
+    "\t\n\x0b\x0c\r \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+)
+# Characters that make a line mean something this reader does not model (tabs expand to
+# columns, CR and the rest end lines or count as white space in some rules), or that
+# markdown-it rewrites (NUL).
+_UNREAD_CHARACTERS = re.compile("[\x00-\x08\t\x0b-\x1f\x7f\x85\ufeff\u2028\u2029]")
+_HEADING = re.compile(r"(#{1,6})(?: +([^#]*))?")
+_FENCE = re.compile(r"(`{3,})([^`]*)")
+_ORDERED_ITEM = re.compile(r"[0-9]{1,9}[.)](?: |$)")
+_THEMATIC_BREAK = re.compile(r"([-*_])(?: *\1){2,} *")
+_ITEM = re.compile(r"([-*+]) (\S.*)")
+_DELIMITER_STARTS = frozenset("|-:")
+_DELIMITER_CHARACTERS = frozenset("|-: ")
+_ALIGNMENT = re.compile(r":?-+:?")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it-py's cap on cells a table's short rows add
+
+
+def read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Heading | Block] | None:
+    """The headings and blocks of ``text`` in order, or None if it is not plain markdown."""
+    if _UNREAD_CHARACTERS.search(text):
+        return None
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    items: list[Heading | Block] = []
+    count = len(lines)
+    i = 0
+    while i < count:
+        line = lines[i]
+        if not line.strip(" "):
+            i += 1
+            continue
+        if line[0].isspace():
+            return None  # indented: code, or a continuation of something above
+        read: tuple[Heading | Block, int] | None
+        width = _table_width(lines, i) if i + 1 < count else 0
+        if width:
+            read = _table(lines, i, width, path, diagnostics)  # markdown-it tries the table rule first
+        elif line[0] == "#":
+            read = _heading(line, i)
+        elif line.startswith("```"):
+            read = _fence(lines, i)
+        elif _item(line):
+            read = _bullets(lines, i)
+        elif _paragraph_line(line):
+            read = _paragraph(lines, i)
+        else:
+            return None
+        if read is None:
+            return None
+        items.append(read[0])
+        i = read[1]
+    return items
+
+
+def _starts_block(line: str) -> bool:
+    """Whether a line may start a block that ends a paragraph or a table: an indented
+    line, a heading, a block quote, a fence, a list item, a thematic break, HTML."""
+    first = line[0]
+    if first.isspace() or first in "#>":
+        return True
+    if first in "-*+_":
+        return line[1:2] in ("", " ") or _THEMATIC_BREAK.fullmatch(line) is not None
+    if first in "`~":
+        return line.startswith(first * 3)
+    if first == "<":
+        return not line.startswith(("<http://", "<https://"))  # an autolink, never HTML
+    return first in "0123456789" and _ORDERED_ITEM.match(line) is not None
+
+
+def _paragraph_line(line: str) -> bool:
+    """Whether a line can start or continue a paragraph and nothing else (lines starting
+    with '-', '=', '|' or ':' may underline a heading or take part in a table)."""
+    return line[0] not in "-=|:" and not _starts_block(line)
+
+
+def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
+    end = start + 1
+    while end < len(lines) and lines[end].strip(" ") and _paragraph_line(lines[end]):
+        end += 1
+    if end < len(lines) and lines[end].strip(" ") and not _interrupts(lines[end]):
+        return None
+    joined = "\n".join(lines[start:end])
+    if joined[0] == "[" and "]:" in joined:
+        return None  # may be a link reference definition
+    return Paragraph(joined.strip(_TRIM), start + 1), end
+
+
+def _interrupts(line: str) -> bool:
+    """Whether a line that ends a paragraph starts a heading, a fence or a list read here."""
+    if line[0] == "#":
+        return _HEADING.fullmatch(line) is not None
+    if line.startswith("```"):
+        return _FENCE.fullmatch(line) is not None
+    return _item(line) is not None
+
+
+def _item(line: str) -> re.Match[str] | None:
+    """A list item whose text is a paragraph: a marker, one space, paragraph text."""
+    m = _ITEM.fullmatch(line)
+    return m if m is not None and _paragraph_line(m[2]) else None
+
+
+def _bullets(lines: list[str], start: int) -> tuple[BulletList, int] | None:
+    """A list whose items are one line each: a marker, one space, paragraph text. Blank
+    lines may separate items; the list ends at a blank line followed by anything else."""
+    marker = lines[start][0]
+    items: list[Paragraph] = []
+    end = start
+    while True:
+        item = _item(lines[end])
+        assert item is not None
+        items.append(Paragraph(item[2].strip(_TRIM), end + 1))
+        end += 1
+        after = end
+        while after < len(lines) and not lines[after].strip(" "):
+            after += 1
+        following = _item(lines[after]) if after < len(lines) else None
+        if following is not None and following[1] == marker:
+            end = after
+        elif after > end or after == len(lines):
+            return BulletList(tuple(items), start + 1), after
+        else:
+            return None  # right below an item: a continuation, a nested block, another list
+
+
+def _heading(line: str, index: int) -> tuple[Heading, int] | None:
+    m = _HEADING.fullmatch(line)
+    if m is None:
+        return None  # a '#' in the title, or a level beyond 6: markdown-it's rules apply
+    return Heading(len(m[1]), (m[2] or "").strip(_TRIM), index + 1), index + 1
+
+
+def _fence(lines: list[str], start: int) -> tuple[Code, int] | None:
+    m = _FENCE.fullmatch(lines[start])
+    if m is None:
+        return None
+    size = len(m[1])
+    for end in range(start + 1, len(lines)):
+        line = lines[end]
+        code = line.lstrip(" ")
+        if not code.startswith("`") or len(line) - len(code) >= 4:
+            continue
+        marker = len(code) - len(code.lstrip("`"))
+        if marker >= size and not code[marker:].strip(" "):
+            text = "".join(f"{body}\n" for body in lines[start + 1 : end])
+            return Code(m[2].strip(), text, start + 1), end + 1
+    return None  # unclosed: markdown-it closes it at the end of the page
+
+
+def split_row(row: str) -> list[str]:
+    """markdown-it's cells of a table row: split at unescaped pipes (``\\|`` is a pipe in
+    the cell), without the empty cells outside the first and last pipe."""
+    cells = escaped_split(row.strip(_TRIM))
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def _table_width(lines: list[str], start: int) -> int:
+    """The number of columns if a table starts at ``start`` (markdown-it's test: a header
+    row with a pipe, then a delimiter row with as many columns), else 0."""
+    delimiter = lines[start + 1]
+    if (
+        len(delimiter) < 2
+        or delimiter[0] not in _DELIMITER_STARTS
+        or (delimiter[0] == "-" and delimiter[1] == " ")
+        or not _DELIMITER_CHARACTERS.issuperset(delimiter)
+    ):
+        return 0
+    columns = delimiter.split("|")
+    aligned = 0
+    for i, column in enumerate(columns):
+        column = column.strip(_TRIM)
+        if not column:
+            if i in (0, len(columns) - 1):
+                continue
+            return 0
+        if not _ALIGNMENT.fullmatch(column):
+            return 0
+        aligned += 1
+    header = lines[start].strip(_TRIM)
+    if "|" not in header:
+        return 0
+    return aligned if len(split_row(header)) == aligned else 0
+
+
+def _table(
+    lines: list[str], start: int, width: int, path: str, diagnostics: list[Diagnostic]
+) -> tuple[Table, int] | None:
+    rows: list[Row] = []
+    autocompleted = 0
+    end = start + 2
+    while end < len(lines):
+        line = lines[end]
+        if not line.strip(" "):
+            break
+        if line[0] != "|" and _starts_block(line):
+            return None  # it may end the table, or not: markdown-it's rules decide
+        cells = split_row(line)
+        autocompleted += width - len(cells)
+        if autocompleted > MAX_AUTOCOMPLETED_CELLS:
+            return None
+        if len(cells) > width:
+            diagnostics.append(too_many_cells(path, end + 1, len(cells), width))
+        cells += [""] * (width - len(cells))
+        # markdown-it trims cells of fewer characters than str.strip(), which the dialects want
+        rows.append(Row(tuple(cell.strip() for cell in cells[:width]), end + 1))
+        end += 1
+    header = tuple(cell.strip() for cell in split_row(lines[start]))
+    return Table(header, tuple(rows), start + 1), end
+
+
+def escaped_split(row: str) -> list[str]:
+    """markdown-it's ``escapedSplit`` (a table row into cells), without its loop over every
+    character: a pipe not right after a backslash splits; ``\\|`` becomes ``|``.
+    ``tests/test_markdown.py`` checks it against the original."""
+    if "\\|" not in row:
+        return row.split("|")
+    return [part.replace("\\|", "|") for part in _UNESCAPED_PIPE.split(row)]
+
+
+def too_many_cells(path: str, line: int, cells: int, width: int) -> Diagnostic:
+    """Markdown drops cells beyond the header's count; say so rather than lose text silently."""
+    return warning(
+        Location(path, line),
+        f"table row has {cells} cells but the table has {width} columns;"
+        " text after the last column is dropped (escape '|' inside cells as '\\|')",
+    )
