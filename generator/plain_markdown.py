@@ -34,6 +34,7 @@ _THEMATIC_BREAK = re.compile(r"([-*_])(?: *\1){2,} *")
 _ITEM = re.compile(r"([-*+]) (\S.*)")
 _DELIMITER_STARTS = frozenset("|-:")
 _DELIMITER_CHARACTERS = frozenset("|-: ")
+_UNDERLINE_CHARACTERS = frozenset("|-:= ")
 _ALIGNMENT = re.compile(r":?-+:?")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it-py's cap on cells a table's short rows add
@@ -93,9 +94,9 @@ def _starts_block(line: str) -> bool:
 
 
 def _paragraph_line(line: str) -> bool:
-    """Whether a line can start or continue a paragraph and nothing else (lines starting
-    with '-', '=', '|' or ':' may underline a heading or take part in a table)."""
-    return line[0] not in "-=|:" and not _starts_block(line)
+    """Whether a line can start or continue a paragraph and nothing else (a line of only
+    '-', '=', '|', ':' and spaces may underline a heading or be a table's delimiter row)."""
+    return not _starts_block(line) and not _UNDERLINE_CHARACTERS.issuperset(line)
 
 
 def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
