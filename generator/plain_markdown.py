@@ -59,9 +59,9 @@ def read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Hea
         if line[0].isspace():
             return None  # indented: code, or a continuation of something above
         read: tuple[Heading | Block, int] | None
-        width = _table_width(lines, i) if i + 1 < count else 0
-        if width:
-            read = _table(lines, i, width, path, diagnostics)  # markdown-it tries the table rule first
+        header = _table_header(lines, i) if i + 1 < count else None
+        if header:
+            read = _table(lines, i, header, path, diagnostics)  # markdown-it tries the table rule first
         elif line[0] == "#":
             read = _heading(line, i)
         elif line.startswith("```"):
@@ -185,9 +185,9 @@ def split_row(row: str) -> list[str]:
     return cells
 
 
-def _table_width(lines: list[str], start: int) -> int:
-    """The number of columns if a table starts at ``start`` (markdown-it's test: a header
-    row with a pipe, then a delimiter row with as many columns), else 0."""
+def _table_header(lines: list[str], start: int) -> list[str] | None:
+    """The header's cells if a table starts at ``start`` (markdown-it's test: a header row
+    with a pipe, then a delimiter row with as many columns), else None."""
     delimiter = lines[start + 1]
     if (
         len(delimiter) < 2
@@ -195,7 +195,7 @@ def _table_width(lines: list[str], start: int) -> int:
         or (delimiter[0] == "-" and delimiter[1] == " ")
         or not _DELIMITER_CHARACTERS.issuperset(delimiter)
     ):
-        return 0
+        return None
     columns = delimiter.split("|")
     aligned = 0
     for i, column in enumerate(columns):
@@ -203,19 +203,21 @@ def _table_width(lines: list[str], start: int) -> int:
         if not column:
             if i in (0, len(columns) - 1):
                 continue
-            return 0
+            return None
         if not _ALIGNMENT.fullmatch(column):
-            return 0
+            return None
         aligned += 1
-    header = lines[start].strip(_TRIM)
-    if "|" not in header:
-        return 0
-    return aligned if len(split_row(header)) == aligned else 0
+    row = lines[start].strip(_TRIM)
+    if "|" not in row:
+        return None
+    header = split_row(row)
+    return header if header and len(header) == aligned else None
 
 
 def _table(
-    lines: list[str], start: int, width: int, path: str, diagnostics: list[Diagnostic]
+    lines: list[str], start: int, header: list[str], path: str, diagnostics: list[Diagnostic]
 ) -> tuple[Table, int] | None:
+    width = len(header)
     rows: list[Row] = []
     autocompleted = 0
     end = start + 2
@@ -235,8 +237,7 @@ def _table(
         # markdown-it trims cells of fewer characters than str.strip(), which the dialects want
         rows.append(Row(tuple(cell.strip() for cell in cells[:width]), end + 1))
         end += 1
-    header = tuple(cell.strip() for cell in split_row(lines[start]))
-    return Table(header, tuple(rows), start + 1), end
+    return Table(tuple(cell.strip() for cell in header), tuple(rows), start + 1), end
 
 
 def escaped_split(row: str) -> list[str]:
