@@ -5,8 +5,8 @@
     python bench/run.py --dmcg             # also datamodel-code-generator, side by side
 
 For each corpus and style: docs, models, wall seconds (median of ``--runs`` runs, each
-a fresh ``gen-models`` process with an empty output directory and no cache, interpreter
-start included), the main process's peak RSS, and seconds by stage (from ``-v``). Then the
+a fresh ``gen-models`` process with a new output directory and an empty cache, as a first
+run has, interpreter start included), peak RSS and seconds by stage (from ``-v``). Then the
 runs a hook sees (run cache and memo on): again with nothing changed, and with one doc
 changed (on a copy of the corpus). Synthetic trees come from ``bench/synthetic.py``:
 1,000 and 10,000 docs (is time per doc flat?) and 4,000 padded docs (about 56 MB).
@@ -64,6 +64,19 @@ def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, 
     return wall, usage.ru_maxrss // 1024, stderr
 
 
+def file_creation_ms(tmp: Path, count: int = 2000) -> float:
+    """Milliseconds per new 2 KB file, as gen-models makes them, right now: this machine's disk
+    speed drifts by several times over minutes, and writing is part of every cold run."""
+    target = Path(tempfile.mkdtemp(prefix="probe-", dir=tmp))
+    data = b"x" * 2048
+    start = time.perf_counter()
+    for i in range(count):
+        fd = os.open(target / f"m{i}.py", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        os.write(fd, data)
+        os.close(fd)
+    return 1000 * (time.perf_counter() - start) / count
+
+
 def stages(stderr: str) -> str:
     m = re.search(r"seconds by stage: (.*)", stderr)
     return m.group(1) if m else ""
@@ -77,13 +90,17 @@ def counts(stderr: str) -> tuple[str, str]:
 def cold(source: Path, style: str, runs: int, tmp: Path) -> tuple[float, int, str, str, str]:
     walls, rss, last = [], 0, ""
     for i in range(runs):
-        out = tmp / f"cold-{style}-{i}" / "models"
+        # Outputs are kept until the benchmark ends: on this machine's disk (ext4 mounted with
+        # `discard`) deleting thousands of files makes the next seconds' file creation up to
+        # ten times slower, which would be charged to the next run.
+        run = Path(tempfile.mkdtemp(prefix="cold-", dir=tmp))
+        # A first run: caches on (as by default), but empty.
         wall, peak, last = measure(
-            [*GEN_MODELS, str(source), "-o", str(out), "--style", style, "-v", "--no-cache"]
+            [*GEN_MODELS, str(source), "-o", str(run / "models"), "--style", style, "-v"],
+            {"GEN_MODELS_CACHE_DIR": str(run / "cache")},
         )
         walls.append(wall)
         rss = max(rss, peak)
-        shutil.rmtree(out.parent)
     docs, models = counts(last)
     return statistics.median(walls), rss, docs, models, stages(last)
 
@@ -134,9 +151,13 @@ def dmcg(source: Path, runs: int, tmp: Path) -> tuple[float, float, int]:
         )
     ours = []
     for i in range(runs):
-        out = tmp / f"ours-{i}" / "models"
-        ours.append(measure([*GEN_MODELS, str(source), "-o", str(out), "-q", "--no-cache"])[0])
-        shutil.rmtree(out.parent)
+        run = Path(tempfile.mkdtemp(prefix="ours-", dir=tmp))
+        ours.append(
+            measure(
+                [*GEN_MODELS, str(source), "-o", str(run / "models"), "-q"],
+                {"GEN_MODELS_CACHE_DIR": str(run / "cache")},
+            )[0]
+        )
     return statistics.median(theirs), statistics.median(ours), len(spec["components"]["schemas"])
 
 
@@ -166,7 +187,8 @@ def main() -> None:
         else:
             trees = {"intuned-ts": trees["intuned-ts"]}
         styles = ("pydantic",) if args.quick else ("pydantic", "dataclass", "typeddict")
-        print(f"cpus {os.cpu_count()}, python {sys.version.split()[0]}, median of {runs} cold runs\n")
+        print(f"cpus {os.cpu_count()}, python {sys.version.split()[0]}, median of {runs} cold runs")
+        print(f"file creation before: {file_creation_ms(tmp):.3f} ms per file\n")
         print(
             f"{'tree':16} {'style':10} {'docs':>6} {'models':>6} {'wall s':>7} {'ms/doc':>7} {'RSS MB':>7}  seconds by stage"
         )
@@ -184,9 +206,10 @@ def main() -> None:
         print(
             f"intuned-ts, pydantic, run cache and memo on: nothing changed {same:.2f} s; one doc changed {changed:.2f} s"
         )
+        print(f"file creation after the cold runs: {file_creation_ms(tmp):.3f} ms per file")
         if args.dmcg:
             print()
-            for label in [t for t in ("intuned-ts", "dub-ts", "mistral-py") if t in trees]:
+            for label in [t for t in ("intuned-ts", "dub-ts", "mistral-py", "synthetic-56MB") if t in trees]:
                 theirs, ours, schemas = dmcg(trees[label], max(1, runs // 2 + 1), tmp)
                 print(
                     f"{label}: {schemas} schemas; datamodel-codegen {theirs:.2f} s, gen-models {ours:.2f} s:"

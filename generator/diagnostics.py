@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .pickling import by_constructor
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
@@ -39,6 +41,9 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+by_constructor(Location, Diagnostic)
 
 
 def error(location: Location, message: str) -> Diagnostic:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Union
 
 from .diagnostics import Location
+from .pickling import by_constructor
 
 Scalar = Union[str, int, float, bool, None]
 
@@ -188,6 +189,12 @@ class OpaqueModel(ModelBase):
 
 
 Model = Union[ObjectModel, EnumModel, UnionModel, OpaqueModel]
+
+
+by_constructor(
+    Primitive, Literal, ArrayOf, MapOf, UnionOf, Ref, Default, Field, EnumMember, Discriminator, Example,
+    ObjectModel, EnumModel, UnionModel, OpaqueModel,
+)
 
 
 def walk(node: TypeNode) -> Iterator[TypeNode]:

@@ -137,12 +137,16 @@ def _python_member(member: ir.EnumMember) -> str | None:
 def unique(names: Iterable[str], taken: Iterable[str] = (), fold_case: bool = False) -> list[str]:
     """Make names distinct, in order: a later duplicate gets ``_2``, ``_3``, ... appended."""
     seen = {n.lower() if fold_case else n for n in taken}
+    suffix: dict[str, int] = {}  # the last suffix tried per name: many duplicates stay linear
     out = []
     for name in names:
-        candidate, n = name, 1
+        candidate, n = name, suffix.get(name, 1)
+        if n > 1:
+            candidate = f"{name}_{n}"
         while (candidate.lower() if fold_case else candidate) in seen:
             n += 1
             candidate = f"{name}_{n}"
+        suffix[name] = n
         seen.add(candidate.lower() if fold_case else candidate)
         out.append(candidate)
     return out
@@ -176,11 +180,12 @@ def plan(models: Iterable[ir.Model]) -> dict[str, ModelNames]:
     out: dict[str, ModelNames] = {}
     for directory, members in by_dir.items():
         classes = unique([class_name(m.name) for m in members])
+        exported = set(classes)
         subpackages = {packages[d][-1] for d in dirs if d and posixpath.dirname(d) == directory}
         # Modules differ from each other and from subpackages also on case-insensitive file
         # systems, and never equal a class the package re-exports (the import would rebind it).
         modules = unique(
-            [module_name(c) + ("_" if module_name(c) in classes else "") for c in classes],
+            [module_name(c) + ("_" if module_name(c) in exported else "") for c in classes],
             taken=subpackages,
             fold_case=True,
         )

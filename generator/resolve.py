@@ -137,14 +137,18 @@ class _Finder:
 
 def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic]) -> ir.Model:
     def link(node: ir.TypeNode, at: Location) -> ir.TypeNode:
+        """The node with its references linked (the node itself if it holds none)."""
         if isinstance(node, ir.Ref):
             return finder.find(node, model.key, at, diagnostics)
         if isinstance(node, ir.ArrayOf):
-            return ir.ArrayOf(link(node.item, at))
+            item = link(node.item, at)
+            return node if item is node.item else ir.ArrayOf(item)
         if isinstance(node, ir.MapOf):
-            return ir.MapOf(link(node.value, at))
+            value = link(node.value, at)
+            return node if value is node.value else ir.MapOf(value)
         if isinstance(node, ir.UnionOf):
-            return ir.UnionOf(tuple(link(m, at) for m in node.members))
+            members = tuple(link(m, at) for m in node.members)
+            return node if all(a is b for a, b in zip(members, node.members)) else ir.UnionOf(members)
         return node
 
     if isinstance(model, ir.ObjectModel):
@@ -161,9 +165,12 @@ def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic])
         fields = []
         for f in model.fields:
             try:
-                fields.append(replace(f, type=link(f.type, f.location)))
+                linked = link(f.type, f.location)
+                fields.append(f if linked is f.type else replace(f, type=linked))
             except DocError as exc:
                 diagnostics.append(exc.diagnostic)
+        if all(a is b for a, b in zip(fields, model.fields)) and len(fields) == len(model.fields):
+            return model
         return replace(model, fields=tuple(fields))
     if isinstance(model, ir.UnionModel):
         return replace(model, members=tuple(link(m, model.location) for m in model.members))
@@ -202,7 +209,9 @@ def _discriminate(tree: Tree) -> Tree:
     out = []
     for model in models:
         if isinstance(model, ir.ObjectModel) and model.key in tags:
-            fields = tuple(replace(f, is_tag=f.name in tags[model.key]) for f in model.fields)
+            fields = tuple(
+                replace(f, is_tag=True) if f.name in tags[model.key] and not f.is_tag else f for f in model.fields
+            )
             model = replace(model, fields=fields)
         out.append(model)
     return Tree.of(out)

@@ -12,8 +12,11 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import glob
 import os
 import re
+import shutil
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -108,6 +111,8 @@ def changes(plan: Plan, out: str | Path) -> Changes:
     """
     root = Path(out)
     check_paths(plan.source, root)
+    if not os.path.lexists(root):  # a new output: everything is created, nothing is in the way
+        return Changes(root, dict(plan.files), {}, (), ())
     create: dict[str, str] = {}
     change: dict[str, str] = {}
     unchanged: list[str] = []
@@ -186,15 +191,22 @@ def _stale(plan: Plan, root: Path) -> list[str]:
 
 
 def apply(changes: Changes) -> WriteResult:
-    """Write what changed (atomically, file by file), then remove what is stale."""
+    """Write what changed (atomically, file by file), then remove what is stale.
+
+    An output directory that does not exist yet is made whole under a temporary name
+    beside it and renamed into place: no reader ever sees part of it.
+    """
     written = {**changes.create, **changes.change}
+    if written and not os.path.lexists(changes.root):
+        _write_new_tree(changes.root, changes.create)
+        return WriteResult(tuple(written), changes.unchanged, changes.remove)
     made: set[Path] = set()
     for rel, text in written.items():
         path = changes.root / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        _atomic_write(path, text.encode())
+        _atomic_write(path, text.encode(), replacing=rel in changes.change)
     for rel in changes.remove:
         path = changes.root / rel
         path.unlink()
@@ -207,17 +219,96 @@ def write(plan: Plan, out: str | Path) -> WriteResult:
     return apply(changes(plan, out))
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, data: bytes, replacing: bool) -> None:
     fd, tmp = tempfile.mkstemp(
         prefix=f"{_TEMPORARY_PREFIX}{path.name}-", suffix=_TEMPORARY_SUFFIX, dir=path.parent
     )
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
+        try:
+            os.fchmod(fd, _mode_of(path) if replacing else _new_file_mode())  # mkstemp makes 0600
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _write_new_tree(root: Path, files: dict[str, str]) -> None:
+    """Make ``root`` (which does not exist) with these files: in a temporary directory beside
+    it, then one rename. A run killed before the rename leaves only that directory, which the
+    next run over the same output removes."""
+    root.parent.mkdir(parents=True, exist_ok=True)
+    _remove_staging_leftovers(root)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f"{_TEMPORARY_PREFIX}{root.name}-", suffix=_TEMPORARY_SUFFIX, dir=root.parent)
+    )
+    try:
+        made = {staging}
+        for rel, text in files.items():
+            path = staging / rel
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try:
+                _write_all(fd, text.encode())
+            finally:
+                os.close(fd)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it 0700
+        os.rename(staging, root)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _mode_of(path: Path) -> int:
+    """A replaced file keeps its permissions."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return _new_file_mode()
+
+
+def _new_file_mode() -> int:
+    """What ``open`` gives a new file."""
+    return 0o666 & ~_umask()
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_staging_leftovers(root: Path) -> None:
+    """The temporary directories that killed runs left beside ``root``, if all they hold is
+    gen-models' own files (anything else in them is left alone)."""
+    pattern = f"{glob.escape(_TEMPORARY_PREFIX + root.name)}-*{_TEMPORARY_SUFFIX}"
+    for leftover in root.parent.glob(pattern):
+        if not leftover.is_dir() or leftover.is_symlink():
+            continue
+        files = [p for p in leftover.rglob("*") if not p.is_dir() or p.is_symlink()]
+        if all(p.is_file() and not p.is_symlink() and _begins_like_ours(p) for p in files):
+            shutil.rmtree(leftover)
+
+
+def _begins_like_ours(path: Path) -> bool:
+    """Starts with gen-models' header, or is shorter and a start of it (a write cut short)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_MARK))
+    except OSError:
+        return False
+    return head == _MARK[: len(head)]
 
 
 def _remove_empty_dirs(directory: Path, root: Path) -> None:

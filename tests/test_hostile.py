@@ -523,3 +523,58 @@ def test_killed_while_writing_every_file_is_old_or_new_and_a_rerun_completes(tmp
     COUNTS["SIGKILL runs"] = attempt + 1
     COUNTS["SIGKILL runs killed between two writes"] = mixed
     assert mixed, "no kill landed between two writes: the test did not test anything"
+
+
+def test_a_new_output_appears_whole_even_when_the_run_is_killed(tmp_path: Path) -> None:
+    """A run into an output that does not exist builds it beside, then renames it: SIGKILL at
+    random points leaves no output or all of it, and the next run removes what was left."""
+    docs = corpus("dub-ts")
+    expected = {rel: text.encode() for rel, text in generate(docs).files.items()}
+    rng = random.Random(20261201)
+    seen = set()
+    for attempt in range(6):
+        out = tmp_path / f"run{attempt}" / "models"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", str(docs), "-o", str(out), "--no-cache", "-q"],
+            stderr=subprocess.PIPE,
+        )
+        # Wait until the staging directory holds files, then kill at a random moment.
+        while process.poll() is None and not any(out.parent.glob(".gen-models-models-*.tmp/*")):
+            time.sleep(0.001)
+        time.sleep(rng.uniform(0, 0.05))
+        process.kill()
+        _, stderr = process.communicate()
+        assert b"Traceback" not in stderr
+        leftovers = list(out.parent.glob(".gen-models-models-*.tmp"))
+        if out.exists():
+            assert tree_bytes(out) == expected
+            assert not leftovers
+            seen.add("complete")
+        else:
+            assert len(leftovers) == 1 and leftovers[0].is_dir()
+            seen.add("none")
+        rerun = subprocess.run([sys.executable, "-m", "generator", str(docs), "-o", str(out), "-q"])
+        assert rerun.returncode == 0
+        assert tree_bytes(out) == expected
+        assert sorted(p.name for p in out.parent.iterdir()) == ["models"]
+    assert "none" in seen, "no kill landed while the output was being built: the test did not test anything"
+
+
+def test_a_staging_leftover_that_holds_other_files_is_left_alone(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "pet.md").write_text("# Pet\n\n## Values\n\n```typescript\n\"cat\"\n```\n")
+    leftover = tmp_path / ".gen-models-models-abc123.tmp"
+    leftover.mkdir()
+    (leftover / "notes.txt").write_text("mine")
+    write(generate(docs), tmp_path / "models")
+    assert (leftover / "notes.txt").read_text() == "mine"
+    assert (tmp_path / "models" / "pet.py").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
