@@ -25,22 +25,51 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass
 
 _OPEN, _CLOSE = "([{", ")]}"
+_OPENERS, _CLOSERS = tuple(_OPEN), tuple(_CLOSE)
 _BLOCK = re.compile(r"^(class|def|async def|if|elif|else|for|while|with|try|except|finally)\b")
 # Delimiters black splits at before commas: a body with one of these at its top level and no
 # comma is left to black.
 _OPERATOR = re.compile(r" (\||or|and|not|in|is|if|else|\+|-|\*|/|%|==|!=|<|>|<=|>=) ")
+# String literals and a trailing comment, as Python reads them on one line: what is not code.
+# (Each repetition is unrolled, `"[^"\\]*(?:\\.[^"\\]*)*"` for `"(?:[^"\\]|\\.)*"`: the same
+# match, many times faster.)
+_LITERALS = re.compile(
+    r'''"""[^"\\\n]*(?:(?:\\[^\n]|"(?!""))[^"\\\n]*)*"""|'''
+    r"""'''[^'\\\n]*(?:(?:\\[^\n]|'(?!''))[^'\\\n]*)*'''|"""
+    r""""[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"|'[^'\\\n]*(?:\\[^\n][^'\\\n]*)*'|#[^\n]*"""
+)
+_BRACKETS = re.compile(r"[()\[\]{}]")
+_MAYBE_MAGIC = re.compile(r",\s*[)\]}]")
+# Brackets are found with bytes.translate, much faster than a regex (UTF-8 never uses an
+# ASCII byte inside a wider character). These tables keep, in turn:
+# brackets as weights (an opening one 2, a closing one 0) and newlines, deleting all else;
+_BRACKET_WEIGHTS = bytes(
+    2 if chr(byte) in _OPEN else 0 if chr(byte) in _CLOSE else byte for byte in range(256)
+)
+_NOT_BRACKETS = bytes(byte for byte in range(256) if chr(byte) not in _OPEN + _CLOSE + "\n")
+# every byte, brackets made zero bytes (and zero bytes ones);
+_BRACKETS_TO_ZERO = bytes(0 if chr(byte) in _OPEN + _CLOSE else byte or 1 for byte in range(256))
+# brackets and commas, deleting all else.
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if chr(byte) not in _OPEN + _CLOSE + ",")
+_COMMA, _OPEN_BYTES = ord(","), _OPEN.encode()
+_NAME = re.compile(r"[A-Za-z_]\w*: ")
+_ANNOTATED = re.compile(r"([A-Za-z_]\w*: )(.+?)( = .*)?$")
+_LAST_WORD = re.compile(r"\w+$")
+_LONGEST_KEYWORD = max(map(len, keyword.kwlist))  # a longer last word is not one
+_FROM_IMPORT = re.compile(r"(from \S+ import )\(?([^()]*?),?\)?")
 
 
 class Unsupported(Exception):
     """Not a shape this module knows: let black do it."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Statement:
+    """A logical line black lays out: a docstring, or a statement too long or exploded."""
+
     indent: str
     text: str
     """The statement on one line (pre-exploded brackets joined)."""
@@ -51,10 +80,8 @@ def layout(source: str, line_length: int) -> str | None:
     """black's output for ``source`` (a template's code), or None if not sure."""
     try:
         out: list[str] = []
-        for item in _statements(source):
-            if isinstance(item, str):
-                out.append(item)
-            elif item.docstring:
+        for item in _statements(source, line_length, out):
+            if item.docstring:
                 out.extend(_docstring(item, line_length))
             else:
                 out.extend(_fit(item.indent, item.text, line_length, assignment=True))
@@ -63,47 +90,58 @@ def layout(source: str, line_length: int) -> str | None:
         return None
 
 
-def _statements(source: str) -> Iterator[str | _Statement]:
-    """Blank lines and comments as they are; statements joined onto one line each."""
+def _statements(source: str, line_length: int, out: list[str]) -> Iterator[_Statement]:
+    """The docstrings and statements (joined onto one line each) black lays out.
+
+    Lines black leaves as they are (blank lines, comments, attribute docstrings, statements
+    that fit and have no magic trailing comma) go straight to ``out``, most of the lines; the
+    caller appends each yielded statement's lines to ``out`` before the next, so all stay in
+    order."""
     lines = source.split("\n")
+    depths = _depths(source)
     if lines and lines[-1] == "":
         lines.pop()
-    i = 0
+    i, count = 0, len(lines)
     expect_docstring = True  # the module's first statement may be its docstring
-    while i < len(lines):
+    while i < count:
         line = lines[i]
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            yield line.rstrip()
+        if not stripped or stripped[0] == "#":
+            out.append(line.rstrip())
             i += 1
             continue
-        indent = line[: len(line) - len(line.lstrip(" "))]
-        if "\t" in indent:
-            raise Unsupported("tabs")
-        if stripped.startswith('"""'):
+        if stripped[0] == '"' and stripped.startswith('"""'):
             end = i
             while not (lines[end].rstrip().endswith('"""') and (end > i or len(stripped) >= 6)):
                 end += 1
-                if end >= len(lines):
+                if end >= count:
                     raise Unsupported("unterminated string")
             if expect_docstring:
+                indent = line[: len(line) - len(line.lstrip(" "))]
                 yield _Statement(indent, "\n".join([stripped] + lines[i + 1 : end + 1]), docstring=True)
             else:  # an attribute docstring is an ordinary string to black: left as it is
-                yield from lines[i : end + 1]
+                out.extend(lines[i : end + 1])
             expect_docstring = False
             i = end + 1
             continue
-        parts, depth = [stripped], _depth(stripped)
-        while depth > 0:
-            i += 1
-            if i >= len(lines):
-                raise Unsupported("unbalanced brackets")
-            part = lines[i].strip()
-            depth += _depth(part)
-            parts.append(part)
-        text = _join(parts)
-        yield _Statement(indent, text)
-        expect_docstring = text.startswith(("class ", "def ", "async def "))
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        depth = depths[i]
+        if depth > 0:
+            parts = [stripped]
+            while depth > 0:
+                i += 1
+                if i >= count:
+                    raise Unsupported("unbalanced brackets")
+                part = lines[i].strip()
+                depth += depths[i]
+                parts.append(part)
+            stripped = _join(parts)
+        line = indent + stripped
+        if _fits(line, line_length) and not _MAYBE_MAGIC.search(stripped):
+            out.append(line)  # it fits, and no magic trailing comma explodes it
+        else:
+            yield _Statement(indent, stripped)
+        expect_docstring = stripped.startswith(("class ", "def ", "async def "))
         i += 1
 
 
@@ -111,38 +149,58 @@ def _join(parts: list[str]) -> str:
     """Physical lines of one statement back on one line, as black joins them."""
     text = parts[0]
     for part in parts[1:]:
-        if text.endswith(tuple(_OPEN)) or part.startswith(tuple(_CLOSE)):
+        if text.endswith(_OPENERS) or part.startswith(_CLOSERS):
             text += part
         else:
             text += " " + part
     return text
 
 
-def _depth(text: str) -> int:
-    if not any(ch in text for ch in "([{)]}"):
-        return 0
-    depth = 0
-    for kind, token, _ in _scan(text):
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-    return depth
+def _depths(source: str) -> list[int]:
+    """For each line of ``source``, how many more brackets it opens than it closes (outside
+    strings and comments, each line read on its own)."""
+    code = _LITERALS.sub("", source)
+    # On each line, the sum of the bracket weights less their number is the depth.
+    lines = code.encode("utf-8", "surrogatepass").translate(_BRACKET_WEIGHTS, _NOT_BRACKETS).split(b"\n")
+    return [sum(brackets) - len(brackets) if brackets else 0 for brackets in lines]
 
 
-_TOKENS = re.compile(
-    r'''"""(?:[^"\\]|\\.|"(?!""))*"""|'''
-    r"""'''(?:[^'\\]|\\.|'(?!''))*'''|"""
-    r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[()\[\]{},]|#.*""",
-    re.DOTALL,
-)
-_KINDS = {**dict.fromkeys(_OPEN, "open"), **dict.fromkeys(_CLOSE, "close"), ",": "comma", "#": "comment"}
+# Masks. Each function below that looks for brackets, commas or operators reads a *mask* of
+# its text: the text with every string literal's contents blanked (quotes and length kept),
+# so that whatever it finds in the mask at some offset is code at that offset in the text.
+# A mask is made once per logical line; a piece cut from a line at a bracket, a comma or an
+# operator (outside strings, so no literal is cut) has as its mask the same cut of the
+# line's mask, and is passed on with it.
 
 
-@lru_cache(maxsize=4096)
-def _scan(text: str) -> tuple[tuple[str, str, int], ...]:
-    """(kind, text, offset) for brackets, commas, strings and a trailing comment."""
-    return tuple((_KINDS.get(m.group()[0], "string"), m.group(), m.start()) for m in _TOKENS.finditer(text))
+def _mask(text: str) -> str:
+    """``text`` with each string literal's contents blanked; a trailing comment is kept."""
+    if "'" in text or "#" in text or "\\" in text or '"""' in text:
+        return _LITERALS.sub(_blank, text)
+    if '"' not in text:
+        return text
+    # Only plain "..." strings: every other piece between two quotes is one's contents (an
+    # odd last quote opens none). str.split finds them faster than a regex.
+    pieces = text.split('"')
+    pieces[1:-1:2] = ["x" * len(contents) for contents in pieces[1:-1:2]]
+    return '"'.join(pieces)
+
+
+def _blank(literal: re.Match[str]) -> str:
+    token = literal.group()
+    return token if token[0] == "#" else '"' + "x" * (len(token) - 2) + '"'
+
+
+def _balance(masked: str) -> int:
+    """How many more brackets a mask opens than it closes."""
+    brackets = masked.encode("utf-8", "surrogatepass").translate(_BRACKET_WEIGHTS, _NOT_BRACKETS)
+    return sum(brackets) - len(brackets)
+
+
+def _code(masked: str) -> str:
+    """A mask with its trailing comment (the first ``#`` left in it onwards) blanked too."""
+    comment = masked.find("#")
+    return masked if comment < 0 else masked[:comment] + " " * (len(masked) - comment)
 
 
 def _width(line: str) -> int:
@@ -155,40 +213,53 @@ def _width(line: str) -> int:
 
 
 def _fits(line: str, line_length: int) -> bool:
+    if line.isascii():
+        return len(line) <= line_length
     return _width(line) <= line_length
 
 
-def _fit(indent: str, text: str, line_length: int, assignment: bool = False) -> list[str]:
-    """The physical lines black makes of one logical line."""
+def _fit(
+    indent: str, text: str, line_length: int, assignment: bool = False, masked: str | None = None
+) -> list[str]:
+    """The physical lines black makes of one logical line (``masked``: its mask, if known)."""
     if "\n" in text:
         raise Unsupported("a multi-line string outside a docstring")
-    if _fits(indent + text, line_length) and not _magic_comma(text):
-        return [indent + text]
-    if any(kind == "comment" for kind, _, _ in _scan(text)):
+    if _fits(indent + text, line_length):
+        if not _MAYBE_MAGIC.search(text):
+            return [indent + text]
+        masked = _mask(text) if masked is None else masked
+        if not _magic_comma(masked):
+            return [indent + text]
+    masked = _mask(text) if masked is None else masked
+    if "#" in masked:
         raise Unsupported("a long line with a comment")
+    # From here on the line has no comment: its mask is all code and strings.
     if text.startswith(("class ", "def ")):
-        return _left_hand_split(indent, text, line_length)
+        return _left_hand_split(indent, text, masked, line_length)
     if _BLOCK.match(text) or text.startswith("@"):
         raise Unsupported("a long block header")
     if text.startswith(("from ", "import ")):
         return _import(indent, text, line_length)
-    if not assignment and _top_level_operators(text.removesuffix(",")):
+    if not assignment and _top_level_operators(masked.removesuffix(",")):
         # Inside brackets black splits at delimiters first: here, before each `|`.
         comma = "," if text.endswith(",") else ""
-        parts = _operator_split(text.removesuffix(","))
-        parts[-1] += comma
-        return [line for part in parts for line in _fit(indent, part, line_length)]
-    split = _last_brackets(text)
-    target = (_assignment_target(text) or _annotation_target(text)) if assignment else None
+        parts = _operator_split(text.removesuffix(","), masked.removesuffix(","))
+        part, part_mask = parts[-1]
+        parts[-1] = part + comma, part_mask + comma
+        return [
+            line for part, part_mask in parts for line in _fit(indent, part, line_length, masked=part_mask)
+        ]
+    split = _last_brackets(text, masked)
+    target = (_assignment_target(text, masked) or _annotation_target(text, masked)) if assignment else None
     if target is not None:
         try:
-            lines = _split_value(indent, text, target, split, line_length)
+            lines = _split_value(indent, text, masked, target, split, line_length)
             if _fits(lines[0], line_length):
                 return lines
         except Unsupported:
             pass
         # The line still starts too long: black splits the annotation instead (below).
-        annotated = re.match(r"([A-Za-z_]\w*: )(.+?)( = .*)?$", text)
+        annotated = _ANNOTATED.match(text)
         if annotated is None:
             raise Unsupported("a long assignment target")
         return _annotation_split(
@@ -196,40 +267,46 @@ def _fit(indent: str, text: str, line_length: int, assignment: bool = False) -> 
         )
     if split is None:
         return [indent + text]  # nothing to split at: black leaves it long
-    return _bracket_split(indent, text, split, line_length)
+    return _bracket_split(indent, text, masked, split, line_length)
 
 
 def _split_value(
-    indent: str, text: str, target: str, split: tuple[int, int] | None, line_length: int
+    indent: str, text: str, masked: str, target: str, split: tuple[int, int] | None, line_length: int
 ) -> list[str]:
     """An assigned (or returned) value split at its own brackets, or wrapped in parentheses."""
-    value = text[len(target) :]
-    delimiters = _top_level_operators(value)
+    value, value_mask = text[len(target) :], masked[len(target) :]
+    delimiters = _top_level_operators(value_mask)
     if delimiters:
         if len(delimiters) == 1 and (value[0] in _OPEN or value[-1] in _CLOSE):
             raise Unsupported("one operator in a value that starts or ends with a bracket")
-        return _optional_parens(indent, target, value, line_length)
+        return _optional_parens(indent, target, value, value_mask, line_length)
     if split is None or split[0] < len(target):
-        return _optional_parens(indent, target, value, line_length)
-    if not _prefers_own_brackets(indent, target, text[: split[0] + 1], line_length):
-        return _optional_parens(indent, target, value, line_length)
-    return _bracket_split(indent, text, split, line_length)
+        return _optional_parens(indent, target, value, value_mask, line_length)
+    head = split[0] + 1
+    if not _prefers_own_brackets(indent, target, text[:head], masked[:head], line_length):
+        return _optional_parens(indent, target, value, value_mask, line_length)
+    return _bracket_split(indent, text, masked, split, line_length)
 
 
 def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_length: int) -> list[str]:
     """A long annotation: in parentheses if it has an operator, split at its brackets if it
-    ends with some, else left long; whatever follows it (`` = value``) follows the last line."""
+    ends with some, else left long; whatever follows it (`` = value``) follows the last line.
+
+    The annotation ends at the first `` = `` even inside a string, so the pieces are masked
+    afresh, each on its own."""
     inner = indent + "    "
-    if _top_level_operators(annotation):
+    annotation_mask = _mask(annotation)
+    if _top_level_operators(annotation_mask):
         lines = [indent + name + "(", *_fit(inner, annotation, line_length), indent + ")" + tail]
     else:
-        split = _last_brackets(annotation)
+        split = _last_brackets(annotation, _code(annotation_mask))
         if split is None:
-            if _last_brackets(tail) is not None:
+            if _last_brackets(tail, _code(_mask(tail))) is not None:
                 raise Unsupported("a long name, a plain annotation and a splittable value")
             return [indent + name + annotation + tail]
+        text = name + annotation
         lines = _bracket_split(
-            indent, name + annotation, (split[0] + len(name), split[1] + len(name)), line_length
+            indent, text, _mask(text), (split[0] + len(name), split[1] + len(name)), line_length
         )
         lines[-1] += tail
     if not _fits(lines[-1], line_length):
@@ -237,128 +314,131 @@ def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_l
     return lines
 
 
-_MAYBE_MAGIC = re.compile(r",\s*[)\]}]")
-
-
-def _magic_comma(text: str) -> bool:
+def _magic_comma(masked: str) -> bool:
     """A trailing comma right before a closing bracket: black keeps that bracket exploded."""
-    if not _MAYBE_MAGIC.search(text):
-        return False
-    comma = -1
-    for kind, _token, offset in _scan(text):
-        if kind == "close" and comma >= 0 and not text[comma + 1 : offset].strip():
-            return True
-        comma = offset if kind == "comma" else -1
-    return False
+    return _MAYBE_MAGIC.search(_code(masked)) is not None
 
 
-def _assignment_target(text: str) -> str | None:
+def _assignment_target(text: str, masked: str) -> str | None:
     """``target = `` (or ``return ``) of a statement whose value black wraps in optional
     parentheses when it must, else None."""
     if text.startswith("return "):
         return "return "
-    i = next(_top_level(text, " = "), None)
-    return None if i is None else text[: i + 3]
+    found = _top_level(masked, " = ")
+    return text[: found[0] + 3] if found else None
 
 
-def _top_level(text: str, separator: str) -> Iterator[int]:
-    """Offsets of ``separator`` in ``text`` outside strings and brackets, in order."""
-    masked, depth = _strip_strings(text, keep_length=True), 0
-    for i, ch in enumerate(masked):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth -= 1
-        elif depth == 0 and masked.startswith(separator, i):
-            yield i
+def _top_level(masked: str, separator: str) -> list[int]:
+    """Offsets of ``separator`` in a mask outside brackets, in order."""
+    found = []
+    i = masked.find(separator)
+    while i >= 0:
+        if _balance(masked[:i]) == 0:
+            found.append(i)
+        i = masked.find(separator, i + 1)
+    return found
 
 
-def _annotation_target(text: str) -> str | None:
+def _annotation_target(text: str, masked: str) -> str | None:
     """``name: `` of an annotation without a value (black wraps a long annotation too)."""
-    m = re.match(r"[A-Za-z_]\w*: ", text)
-    return m.group() if m and "=" not in _strip_strings(text) else None
+    m = _NAME.match(text)
+    return m.group() if m and "=" not in masked else None
 
 
-def _left_hand_split(indent: str, text: str, line_length: int) -> list[str]:
+def _left_hand_split(indent: str, text: str, masked: str, line_length: int) -> list[str]:
     """A long ``class``/``def`` line: split at its first bracket (black's ``left_hand_split``)."""
     start = text.find("(")
     if not text.endswith(":"):
         raise Unsupported("a block header of another shape")
     if start == -1:
         return [indent + text]  # nothing to split at: black leaves it long
-    pairs = _pairs(text)
+    pairs = _pairs(masked)
     end = next(e for s, e in pairs if s == start)
     head, body, tail = text[: start + 1], text[start + 1 : end].strip(), text[end:]
     if not body or not _fits(indent + tail, line_length):
         raise Unsupported("empty brackets, or a long return annotation")
-    elements = _top_level_split(body)
+    elements = _top_level_split(body, masked[start + 1 : end].strip())
     one_param_def = text.startswith("def ") and len(elements) == 1
     inner = indent + "    "
     if not body.endswith(",") and not one_param_def and _fits(inner + body, line_length):
         lines = [inner + body]
     else:
-        lines = [line for element in elements for line in _fit(inner, element + ",", line_length)]
+        lines = _one_a_line(inner, elements, line_length)
     return [indent + head, *lines, indent + tail]
 
 
-def _prefers_own_brackets(indent: str, target: str, head: str, line_length: int) -> bool:
+def _prefers_own_brackets(indent: str, target: str, head: str, head_mask: str, line_length: int) -> bool:
     """black's choice (``_prefer_split_rhs_oop_over_rhs``) between splitting an assigned value
     at its own last brackets and wrapping it in parentheses."""
     if not target.endswith(" = "):
         return True  # `return` or an annotation: black only weighs parentheses after `=`
     lhs = target[:-3]
-    if not any(ch in lhs for ch in _OPEN):
+    if "(" not in lhs and "[" not in lhs and "{" not in lhs:
         return True
     if not _fits(indent + target, line_length - 1):
         return True
-    value_head = head[len(target) :]
-    if any(ch in _CLOSE for ch in _strip_strings(value_head, keep_length=True)):
+    value_head = head_mask[len(target) :]
+    if ")" in value_head or "]" in value_head or "}" in value_head:
         return True
     return _fits(indent + head, line_length)
 
 
-def _optional_parens(indent: str, target: str, value: str, line_length: int) -> list[str]:
+def _optional_parens(indent: str, target: str, value: str, value_mask: str, line_length: int) -> list[str]:
     """``target = (`` / value / ``)``; black leaves the line long when that does not help."""
     inner = indent + "    "
     if not _fits(indent + target + "(", line_length):
         raise Unsupported("a long assignment target")
     if _fits(inner + value, line_length):
         return [indent + target + "(", inner + value, indent + ")"]
-    if _last_brackets(value) is None and not _top_level_operators(value):
+    if _last_brackets(value, value_mask) is None and not _top_level_operators(value_mask):
         return [indent + target + value]  # black: wrapping it would not make it fit
-    return [indent + target + "(", *_fit(inner, value, line_length), indent + ")"]
+    return [indent + target + "(", *_fit(inner, value, line_length, masked=value_mask), indent + ")"]
 
 
-def _top_level_operators(value: str) -> list[str]:
+def _top_level_operators(masked: str) -> list[str]:
     """The binary operators outside brackets and strings: where black splits before commas."""
-    if not _OPERATOR.search(value):
+    if not _OPERATOR.search(masked):
         return []
-    masked, depth, flat = _strip_strings(value, keep_length=True), 0, []
-    for ch in masked:
-        depth += (ch in _OPEN) - (ch in _CLOSE)
-        flat.append(ch if depth == 0 and ch not in _CLOSE else "x")
-    return _OPERATOR.findall("".join(flat))
+    return _OPERATOR.findall(_outside_brackets(masked))
 
 
-def _operator_split(value: str) -> list[str]:
-    """``a | b | c`` at its top level: ``a``, ``| b``, ``| c`` (black puts the operator first)."""
-    operators = _top_level_operators(value)
+def _outside_brackets(masked: str) -> str:
+    """A mask with every bracket pair, and all inside it, made ``x``."""
+    flat, depth, last = [], 0, 0
+    for i in _bracket_offsets(masked):
+        flat.append(masked[last:i] if depth == 0 else "x" * (i - last))
+        if masked[i] in _OPEN:
+            depth += 1
+            flat.append(masked[i] if depth == 0 else "x")
+        else:
+            depth -= 1
+            flat.append("x")
+        last = i + 1
+    flat.append(masked[last:] if depth == 0 else "x" * (len(masked) - last))
+    return "".join(flat)
+
+
+def _operator_split(value: str, masked: str) -> list[tuple[str, str]]:
+    """``a | b | c`` at its top level: ``a``, ``| b``, ``| c`` (black puts the operator first),
+    each with its mask."""
+    operators = _top_level_operators(masked)
     if not operators:
-        return [value]
+        return [(value, masked)]
     if any(op != "|" for op in operators):
         raise Unsupported("a split at an operator other than |")
-    starts = [0] + [i + 1 for i in _top_level(value, " | ")]
-    return [value[a:b].strip() for a, b in zip(starts, starts[1:] + [len(value)])]
+    starts = [0] + [i + 1 for i in _top_level(masked, " | ")]
+    return [(value[a:b].strip(), masked[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(value)])]
 
 
-def _pairs(text: str) -> list[tuple[int, int]]:
-    """(opening, closing) offsets of every bracket pair, in the order they close."""
+def _pairs(masked: str) -> list[tuple[int, int]]:
+    """(opening, closing) offsets of every bracket pair in a comment-free mask, in the order
+    they close."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for kind, _token, offset in _scan(text):
-        if kind == "open":
+    for offset in _bracket_offsets(masked):
+        if masked[offset] in _OPEN:
             stack.append(offset)
-        elif kind == "close":
+        else:
             if not stack:
                 raise Unsupported("unbalanced brackets")
             pairs.append((stack.pop(), offset))
@@ -367,26 +447,49 @@ def _pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _last_brackets(text: str) -> tuple[int, int] | None:
+def _has_brackets(masked: str) -> bool:
+    """Is there a bracket in the mask? (str's ``in`` is the fastest way to ask.)"""
+    return "(" in masked or ")" in masked or "[" in masked or "]" in masked or "{" in masked or "}" in masked
+
+
+def _bracket_offsets(masked: str) -> list[int]:
+    """The offsets of the brackets in a mask, in order."""
+    if not _has_brackets(masked):
+        return []
+    if not masked.isascii():  # offsets in bytes would not be offsets in the text
+        return [bracket.start() for bracket in _BRACKETS.finditer(masked)]
+    # Cut at each bracket; each is one past the pieces before it.
+    pieces = masked.encode().translate(_BRACKETS_TO_ZERO).split(b"\0")
+    offsets, offset = [], -1
+    for piece in pieces[:-1]:
+        offset += len(piece) + 1
+        offsets.append(offset)
+    return offsets
+
+
+def _last_brackets(text: str, masked: str) -> tuple[int, int] | None:
     """The opening and closing offsets of the bracket pair that ends the line (before a comma)."""
-    pairs = _pairs(text)
-    rest = text.rstrip().removesuffix(",").rstrip()
-    for start, end in reversed(pairs):
-        if end == len(rest) - 1:
-            return start, end
+    end = len(text.rstrip().removesuffix(",").rstrip()) - 1
+    for pair in _pairs(masked):
+        if pair[1] == end:
+            return pair
     return None
 
 
 def _is_display(text: str, start: int) -> bool:
     """Is the bracket at ``start`` a collection display (an atom), not a call or a subscript?"""
     before = text[:start].rstrip()
-    word = re.search(r"\w+$", before)
+    word = _LAST_WORD.search(before, max(0, len(before) - _LONGEST_KEYWORD - 1))
     if word and keyword.iskeyword(word.group()):
         return True  # `return {...}`, `in [...]`
     return not before or not (before[-1].isalnum() or before[-1] in "_)]}\"'")
 
 
-def _bracket_split(indent: str, text: str, split: tuple[int, int], line_length: int) -> list[str]:
+def _bracket_split(
+    indent: str, text: str, masked: str, split: tuple[int, int], line_length: int
+) -> list[str]:
+    """``head(`` / body / ``)``: the body on one line if it fits and need not explode, else
+    one element a line (or the one element split in turn)."""
     start, end = split
     head, body, tail = text[: start + 1], text[start + 1 : end].strip(), text[end:]
     inner = indent + "    "
@@ -394,50 +497,70 @@ def _bracket_split(indent: str, text: str, split: tuple[int, int], line_length: 
         raise Unsupported("a head too long to split after")
     if not body:
         raise Unsupported("empty brackets")
-    elements = _top_level_split(body)
-    explode = body.endswith(",") or (len(elements) > 1 and _is_display(text, start))
-    if not explode and _fits(inner + body, line_length):
+    # A body that fits stays on one line unless it ends with a comma or is a display of more
+    # than one element (black explodes those).
+    fits = not body.endswith(",") and _fits(inner + body, line_length)
+    if fits and not _is_display(text, start):
+        return [indent + head, inner + body, indent + tail]
+    body_mask = masked[start + 1 : end].strip()
+    elements = _top_level_split(body, body_mask)
+    if fits and len(elements) <= 1:
         lines = [inner + body]
     elif len(elements) > 1 or body.endswith(","):
-        lines = []
-        for element in elements:
-            lines.extend(_fit(inner, element + ",", line_length))
+        lines = _one_a_line(inner, elements, line_length)
     else:
-        lines = _fit(inner, body, line_length)
+        lines = _fit(inner, body, line_length, masked=body_mask)
     return [indent + head, *lines, indent + tail]
 
 
-def _top_level_split(body: str) -> list[str]:
-    """The elements of a bracket's body, split at its own commas (a trailing comma dropped)."""
-    parts, depth, last = [], 0, 0
-    for kind, token, offset in _scan(body):
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-        elif kind == "comma" and depth == 0:
-            parts.append(body[last:offset].strip())
-            last = offset + 1
-    final = body[last:].strip()
-    if final:
-        parts.append(final)
+def _one_a_line(indent: str, elements: list[tuple[str, str]], line_length: int) -> list[str]:
+    """Each element (with its mask) on its own line(s), with a trailing comma."""
+    lines = []
+    for element, element_mask in elements:
+        line = indent + element + ","
+        if _fits(line, line_length) and not _MAYBE_MAGIC.search(element):
+            lines.append(line)  # as _fit leaves a line that fits, without calling it
+        else:
+            lines.extend(_fit(indent, element + ",", line_length, masked=element_mask + ","))
+    return lines
+
+
+def _top_level_split(body: str, masked: str) -> list[tuple[str, str]]:
+    """The elements of a bracket's body, split at its own commas (a trailing comma dropped),
+    each with its mask."""
+    pieces = masked.split(",")
+    if len(pieces) > 1 and _has_brackets(masked):
+        pieces = _rejoin_nested(pieces, masked)
+    parts, start = [], 0
+    for piece in pieces:
+        end = start + len(piece)
+        parts.append((body[start:end].strip(), piece.strip()))
+        start = end + 1
+    if not parts[-1][0]:
+        parts.pop()  # nothing after the last comma
     return parts
 
 
-def _strip_strings(text: str, keep_length: bool = False) -> str:
-    """The text with each string literal's contents blanked (kept as long, if asked)."""
-    out, last = [], 0
-    for kind, token, offset in _scan(text):
-        if kind == "string":
-            out.append(text[last:offset] + ('"' + " " * (len(token) - 2) + '"' if keep_length else '""'))
-            last = offset + len(token)
-    out.append(text[last:])
-    return "".join(out)
+def _rejoin_nested(pieces: list[str], masked: str) -> list[str]:
+    """The pieces of a mask cut at each comma, put back together at commas inside brackets."""
+    joined, depth, after = [pieces[0]], 0, iter(pieces[1:])
+    # Walk the mask's brackets and commas alone.
+    for byte in masked.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE):
+        if byte == _COMMA:
+            if depth == 0:
+                joined.append(next(after))
+            else:
+                joined[-1] += "," + next(after)
+        elif byte in _OPEN_BYTES:
+            depth += 1
+        else:
+            depth -= 1
+    return joined
 
 
 def _import(indent: str, text: str, line_length: int) -> list[str]:
     """black explodes a long ``from x import a, b`` one name per line, with a trailing comma."""
-    m = re.fullmatch(r"(from \S+ import )\(?([^()]*?),?\)?", text)
+    m = _FROM_IMPORT.fullmatch(text)
     if m is None:
         raise Unsupported("an import of another shape")
     names = [n.strip() for n in m.group(2).split(",") if n.strip()]

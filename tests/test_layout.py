@@ -4,14 +4,17 @@ proven here, for every corpus and style, against black itself."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 import black
 import pytest
 from black.mode import TargetVersion
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator import Options, Style, generate
+from generator import Options, Style, generate, layout
 from generator.pipeline import render_files
 from helpers import ALL_CORPORA, ROOT, STYLES, Generated
 
@@ -55,3 +58,43 @@ def test_other_line_lengths(docs: str, line_length: int, pool: ProcessPoolExecut
         options = Options(style=style, line_length=line_length)
         plan = generate(ROOT / "input" / docs, options)
         assert_black_made(dict(plan.files), dict(render_files(plan.tree, options)), line_length, pool)
+
+
+# Characters that make string literals, comments and brackets hard to read, and some that are
+# not ASCII (the fast paths read bytes, or give up on them).
+_TRICKY = st.lists(st.sampled_from([*"\"'#\\()[]{},= \nax\x00é漢", '"""', "'''"]), max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TRICKY)
+def test_fast_paths_read_code_as_the_regex_does(source: str) -> None:
+    """The str and bytes shortcuts find the strings, brackets and depths the plain regex
+    definitions find (layout reads each line on its own: a mask's text has no newline)."""
+    regex_depths = [_regex_balance(layout._LITERALS.sub("", line)) for line in source.split("\n")]
+    assert layout._depths(source) == regex_depths
+    text = source.replace("\n", " ")
+    masked = layout._mask(text)
+    assert masked == layout._LITERALS.sub(layout._blank, text)
+    code = layout._code(masked)
+    assert layout._bracket_offsets(code) == [m.start() for m in layout._BRACKETS.finditer(code)]
+    assert layout._balance(code) == _regex_balance(code)
+    pieces = code.split(",")
+    if len(pieces) > 1:
+        assert layout._rejoin_nested(pieces, code) == _rejoin_by_counting(pieces)
+
+
+def _regex_balance(code: str) -> int:
+    """How many more brackets ``code`` opens than it closes."""
+    return len(re.findall(r"[(\[{]", code)) - len(re.findall(r"[)\]}]", code))
+
+
+def _rejoin_by_counting(pieces: list[str]) -> list[str]:
+    """Pieces cut at each comma, rejoined where the brackets before a comma are open."""
+    joined, depth = [pieces[0]], _regex_balance(pieces[0])
+    for piece in pieces[1:]:
+        if depth == 0:
+            joined.append(piece)
+        else:
+            joined[-1] += "," + piece
+        depth += _regex_balance(piece)
+    return joined
