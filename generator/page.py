@@ -4,37 +4,41 @@ Table cells and paragraphs keep their raw inline markdown (links, emphasis, code
 because that is where the docs put their meaning. Two readers make pages: the plain
 one (:mod:`generator.plain_markdown`) for the subset of markdown SDK docs are written
 in, and markdown-it (:mod:`generator.markdown`) for everything else; they agree.
+
+The records are slotted dataclasses, not frozen ones: a page is made once and read once,
+by one dialect, and a frozen dataclass pays an ``object.__setattr__`` call for each field
+it is made with, a fifth of what making a page costs. Nothing changes a record once made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Union
 
 from .diagnostics import Location
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Paragraph:
     text: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Row:
     cells: tuple[str, ...]
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Table:
     header: tuple[str, ...]
     rows: tuple[Row, ...]
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Code:
     info: str
     text: str
@@ -42,7 +46,7 @@ class Code:
     """The line of the opening fence; the code starts on the next one."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BulletList:
     items: tuple[Paragraph, ...]
     line: int
@@ -51,14 +55,14 @@ class BulletList:
 Block = Union[Paragraph, Table, Code, BulletList]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Heading:
     level: int
     title: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Section:
     level: int
     title: str
@@ -66,7 +70,7 @@ class Section:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Page:
     """One markdown file, split at its headings."""
 
@@ -78,15 +82,28 @@ class Page:
     title_line: int
     intro: tuple[Block, ...]
     sections: tuple[Section, ...]
+    by_title: Mapping[tuple[int, str], Section] = field(compare=False, repr=False)
+    """The first section of each level and title (stripped, lower case): :func:`index`."""
 
     def at(self, line: int) -> Location:
         return Location(self.path, line)
 
     def section(self, title: str, level: int = 2) -> Section | None:
-        for section in self.sections:
-            if section.level == level and section.title.strip().lower() == title.lower():
-                return section
-        return None
+        """The first section of this level whose title is ``title``, ignoring case."""
+        return self.by_title.get((level, title.lower()))
+
+    def titles(self, level: int = 2) -> set[str]:
+        """The titles of the sections of one level, stripped and in lower case."""
+        return {title for lvl, title in self.by_title if lvl == level}
+
+
+def index(sections: Iterable[Section]) -> dict[tuple[int, str], Section]:
+    """Sections by level and title (stripped, lower case), the first of each: the dialects
+    look sections up by name several times a page."""
+    found: dict[tuple[int, str], Section] = {}
+    for section in sections:
+        found.setdefault((section.level, section.title.strip().lower()), section)
+    return found
 
 
 def assemble(path: str, rel: str, items: Iterable[Heading | Block]) -> Page:
@@ -111,4 +128,4 @@ def assemble(path: str, rel: str, items: Iterable[Heading | Block]) -> Page:
             current, heading = [], item
     if heading is not None:
         sections.append(Section(heading.level, heading.title, heading.line, tuple(current)))
-    return Page(path, rel, title, title_line, tuple(intro), tuple(sections))
+    return Page(path, rel, title, title_line, tuple(intro), tuple(sections), index(sections))

@@ -143,9 +143,9 @@ _PACKAGES = "__init__ files"
 
 
 def _file_jobs(tree: Tree, options: Options) -> list[str]:
-    """What :func:`_make_files` makes: each model's module, the packages' ``__init__.py``
-    files, and the style's support modules."""
-    return [m.key for m in tree.models] + [_PACKAGES] + [f"{m}.py" for m in support_modules(options)]
+    """What :func:`_make_files` makes: the packages' ``__init__.py`` files (the largest job,
+    so first: workers finish together), each model's module, and the style's support modules."""
+    return [_PACKAGES] + [m.key for m in tree.models] + [f"{m}.py" for m in support_modules(options)]
 
 
 def _make_files(job: str) -> list[tuple[str, str, bytes]] | tuple[Diagnostic, ...]:

@@ -11,6 +11,7 @@ must give the same bytes everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Controls, white space other than the plain space (black strips it at line ends),
@@ -37,6 +38,8 @@ def clean_text(text: str) -> str:
     Tabs become spaces, lines lose trailing spaces, the text loses blank lines at its
     ends and leading spaces on its first line, and later lines lose their common indent.
     """
+    if "\n" not in text and "\t" not in text:
+        return text.strip(" ")  # one line: all the rules come to this
     lines = [line.expandtabs(8).rstrip(" ") for line in text.replace("\r\n", "\n").split("\n")]
     while lines and not lines[0].strip(" "):
         lines.pop(0)
@@ -49,13 +52,34 @@ def clean_text(text: str) -> str:
     return "\n".join([lines[0].lstrip(" ")] + [line[indent:] for line in rest])
 
 
+def _unescaped(text: str) -> bool:
+    """No character of ``text`` is one ``_ESCAPED`` lists (tabs and newlines are not).
+
+    A quick yes first: ASCII text (``isascii`` takes constant time) that ``isprintable``
+    accepts has none, and for ASCII that answer does not depend on the Unicode version.
+    """
+    if text.isascii() and text.isprintable():
+        return True
+    return _ESCAPED.search(text) is None
+
+
+@functools.lru_cache(maxsize=4096)  # docs repeat descriptions: a field's is often another's
 def docstring(text: str) -> str:
     """A triple-quoted literal whose value is ``clean_text(text)``.
 
     Backslashes and controls are escaped; so are runs of three or more double quotes and a
     double quote at either end, which would otherwise end the literal (or make black pad it).
     """
-    out = clean_text(text).replace("\\", "\\\\")
+    out = clean_text(text)
+    if (
+        "\\" not in out
+        and '"""' not in out
+        and not out.startswith('"')
+        and not out.endswith('"')
+        and _unescaped(out)
+    ):
+        return f'"""{out}"""'  # nothing to escape: the common case, without regexes
+    out = out.replace("\\", "\\\\")
     out = _ESCAPED.sub(lambda m: _hex(m.group()), out)
     out = re.sub(r'"{3,}', lambda m: '\\"' * len(m.group()), out)
     # A quote at either end: written \x22, for black pads a docstring whose text ends
@@ -71,9 +95,12 @@ def docstring(text: str) -> str:
     return f'"""{out}"""'
 
 
+@functools.lru_cache(maxsize=4096)  # and names, and type names
 def string(value: str) -> str:
     """A one-line literal whose value is exactly ``value``, quoted as black quotes it:
     double quotes, unless the value holds more double quotes than single ones."""
+    if "\\" not in value and '"' not in value and value.isascii() and value.isprintable():
+        return f'"{value}"'  # nothing to escape (ASCII controls, tabs and newlines aside)
     out = value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
     out = _ESCAPED.sub(lambda m: _hex(m.group()), out)
     if value.count('"') > value.count("'"):
@@ -83,6 +110,8 @@ def string(value: str) -> str:
 
 def comment(text: str) -> str:
     """Text for one comment line: nothing in it can end the line."""
+    if "\n" not in text and _unescaped(text):
+        return text
     return _ESCAPED.sub(lambda m: _hex(m.group()), text.replace("\n", "\\n"))
 
 

@@ -23,11 +23,13 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import ir
 from .diagnostics import DocError, Location
 
 MAX_DEPTH = 64
+_NOWHERE = Location("")
 
 
 class Flavor(enum.Enum):
@@ -36,21 +38,35 @@ class Flavor(enum.Enum):
     OPENAPI = "openapi"
     """OpenAPI Generator's docs: Python or TypeScript names, HTML entities."""
 
+    # Members are singletons: hashed by identity, in C (Enum's own hash is Python code, and
+    # every type cell is looked up in the cache under its flavour).
+    __hash__ = object.__hash__
+
 
 _TOKEN = re.compile(
     r"""
-    (?P<ws>[\s*`]+)
-  | (?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
-  | (?P<number>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.]))
-  | (?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)
-  | (?P<punct>\[\]|[<>,|()\[\]{}:;?&])
+    [\s*`]*    # white space and markup: noise, skipped with the token after it
+    (?:
+      (?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
+    | (?P<number>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?![\w.]))
+    | (?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)
+    | (?P<punct>\[\]|[<>,|()\[\]{}:;?&])
+    )?          # none: the end of the text, or a character no token starts with
     """,
     re.VERBOSE,
 )
+_SIMPLE_LABEL = re.compile(r"\[[^\[\]\\]+\]")
+"""A link's label without brackets or backslashes: it ends at the first ``]``."""
+_LABEL_MARK = re.compile(r"[\[\]\\]")
+_HREF = re.compile(r"\(([^()\s]*)\)")
+_DOTTED_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_LINK_CELL = re.compile(r"\[([^\[\]\\]+)\]\(([^()\s\\]*)\)((?:\[\])*)")
+"""A cell that is one link and perhaps ``[]`` after it, without backslashes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a cell (a tuple: a cell makes several, and a tuple is cheaper to make)."""
+
     kind: str
     text: str
     href: str = ""
@@ -115,6 +131,8 @@ _OBJECT: dict[Flavor, ir.TypeNode] = {
 }
 _BOOLS = {"true": True, "false": False, "True": True, "False": False}
 _WRAPPERS = ("Optional", "Nullable", "OptionalNullable")
+_CLOSING = {"<": ">", "[": "]"}
+"""The brackets around a generic type's arguments."""
 # Speakeasy's Python docs link `datetime` fields as [date](...#date-objects) and `date` ones as
 # [datetime](...): decoded here unless the caller asks for the literal reading.
 _PYTHON_DATE_DOCS = "docs.python.org/3/library/datetime.html"
@@ -124,44 +142,58 @@ def tokenize(cell: str, location: Location) -> list[Token]:
     tokens: list[Token] = []
     text = cell.replace("\\|", "|")
     pos = 0
-    while pos < len(text):
-        if text[pos] == "[":
-            link = _link_at(text, pos)
+    size = len(text)
+    while pos < size:
+        m = _TOKEN.match(text, pos)
+        assert m is not None  # the pattern matches the empty string
+        kind = m.lastgroup
+        if kind is None:  # white space and markup to the end, or to a character no token starts
+            if m.end() < size:
+                raise DocError(location, f"cannot read type {cell!r}: unexpected {text[m.end()]!r}")
+            break
+        start = m.start(kind)
+        if text[start] == "[":
+            link = _link_at(text, start)
             if link is not None:
                 label, href, end = link
-                tokens.append(Token("link", label.strip(" *`"), href, pos))
+                tokens.append(Token("link", label.strip(" *`"), href, start))
                 pos = end
                 continue
-        m = _TOKEN.match(text, pos)
-        if m is None:
-            raise DocError(location, f"cannot read type {cell!r}: unexpected {text[pos]!r}")
+        tokens.append(Token(kind, m.group(kind), "", start))
         pos = m.end()
-        kind = m.lastgroup
-        if kind is not None and kind != "ws":
-            tokens.append(Token(kind, m.group(kind), offset=m.start()))
     return tokens
 
 
 def _link_at(text: str, start: int) -> tuple[str, str, int] | None:
     """``[label](href)`` at ``start``, with brackets balanced inside the label."""
-    depth, i = 0, start
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text[i] == "[":
-            depth += 1
-        elif text[i] == "]":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    else:
+    if text.find("](", start + 1) < 0:
+        return None  # no label ends in a link target: ``List[str]``
+    simple = _SIMPLE_LABEL.match(text, start)
+    i = simple.end() - 1 if simple else _label_end(text, start)
+    if i is None:
         return None
-    m = re.compile(r"\(([^()\s]*)\)").match(text, i + 1)
+    m = _HREF.match(text, i + 1)
     if m is None or i == start + 1:
         return None
     return text[start + 1 : i], m.group(1), m.end()
+
+
+def _label_end(text: str, start: int) -> int | None:
+    """Where the ``]`` that closes the ``[`` at ``start`` is (escapes skipped), if anywhere."""
+    depth, pos = 0, start
+    while (mark := _LABEL_MARK.search(text, pos)) is not None:
+        i = mark.start()
+        if text[i] == "\\":
+            pos = i + 2
+            continue
+        if text[i] == "[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return i
+        pos = i + 1
+    return None
 
 
 def parse_type(
@@ -178,8 +210,11 @@ def parse_type(
 def _parse_type(cell: str, flavor: Flavor, swap_dates: bool) -> Parsed:
     """:func:`parse_type`, once per distinct cell (docs repeat their type cells; the result
     is immutable and does not depend on where the cell is)."""
-    location = Location("")
+    location = _NOWHERE
     text = html.unescape(cell) if flavor is Flavor.OPENAPI else cell
+    linked = _link_cell(text, flavor)
+    if linked is not None:
+        return Parsed(linked)
     parser = _Parser(tokenize(text, location), cell, location, flavor, swap_dates)
     parsed = parser.top()
     if parser.pos != len(parser.tokens):
@@ -187,8 +222,36 @@ def _parse_type(cell: str, flavor: Flavor, swap_dates: bool) -> Parsed:
     return parsed
 
 
+def _link_cell(text: str, flavor: Flavor) -> ir.TypeNode | None:
+    """The type of a cell that links a name (``[components.X](x.md)[]``), as the parser
+    would read it, or None for any other cell. Most cells that are not repeated are these."""
+    m = _LINK_CELL.fullmatch(text)
+    if m is None:
+        return None
+    name = m[1].strip(" *`")
+    if not _DOTTED_NAME.fullmatch(name) or name in _WRAPPERS or name in ("date", "datetime"):
+        return None  # a wrapper, or perhaps a Python date link: the parser decides
+    if name in ("object", "Object"):
+        node = _OBJECT[flavor]
+    else:
+        node = _COMMON[name] if name in _COMMON else ir.Ref(name, m[2] or None)
+    for _ in range(len(m[3]) // 2):
+        node = ir.ArrayOf(node)
+    return node
+
+
 def literal_value(token_text: str) -> str:
     """A quoted string token to its value; ValueError if its escapes are not valid."""
+    quote = token_text[:1]
+    if (
+        quote in ('"', "'")
+        and len(token_text) > 1
+        and token_text[-1] == quote
+        and quote not in token_text[1:-1]
+        and "\\" not in token_text
+        and token_text.isprintable()
+    ):
+        return token_text[1:-1]  # nothing to unescape: what json or Python would read
     try:
         value = json.loads(token_text) if token_text.startswith('"') else ast.literal_eval(token_text)
     except (SyntaxError, MemoryError, RecursionError) as exc:
@@ -220,10 +283,11 @@ class _Parser:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
     def take(self, text: str) -> bool:
-        tok = self.peek()
-        if tok is not None and tok.kind == "punct" and tok.text == text:
-            self.pos += 1
-            return True
+        if self.pos < len(self.tokens):
+            tok = self.tokens[self.pos]
+            if tok.text == text and tok.kind == "punct":
+                self.pos += 1
+                return True
         return False
 
     def expect(self, text: str) -> None:
@@ -303,7 +367,7 @@ class _Parser:
             swapped = {"date": ir.Kind.DATETIME, "datetime": ir.Kind.DATE}
             kind = swapped[tok.text] if self.swap_dates else ir.Kind(tok.text)
             return _p(kind)
-        if re.fullmatch(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*", tok.text):
+        if _DOTTED_NAME.fullmatch(tok.text):
             return self.named(tok.text, tok.href, depth)
         inner = _Parser(
             tokenize(tok.text, self.location), self.cell, self.location, self.flavor, self.swap_dates
@@ -314,13 +378,14 @@ class _Parser:
         return _relink(node, tok.href)
 
     def named(self, name: str, href: str | None, depth: int) -> ir.TypeNode:
-        for open_, close in (("<", ">"), ("[", "]")):
-            if self.take(open_):
-                args = [self.union(depth + 1)]
-                while self.take(","):
-                    args.append(self.union(depth + 1))
-                self.expect(close)
-                return self.generic(name, args)
+        tok = self.peek()
+        if tok is not None and tok.kind == "punct" and tok.text in _CLOSING:
+            self.pos += 1
+            args = [self.union(depth + 1)]
+            while self.take(","):
+                args.append(self.union(depth + 1))
+            self.expect(_CLOSING[tok.text])
+            return self.generic(name, args)
         if name in ("object", "Object"):
             return _OBJECT[self.flavor]
         if name in _COMMON:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.markdown import markdown_it, markdown_it_blocks
-from generator.plain_markdown import escaped_split, read_blocks
+from generator.plain_markdown import _UNREAD_CHARACTERS, _has_unread_characters, escaped_split, read_blocks
 from helpers import CORPORA, COUNTS
 
 # Docs the plain reader leaves to markdown-it, by corpus (a block quote in dub's docs,
@@ -236,3 +236,10 @@ def test_plain_markdown_is_read_without_markdown_it(blocks: list[str]) -> None:
 @given(st.text(alphabet="|\\ab `", max_size=40))
 def test_the_faster_table_row_split_is_markdown_its(row: str) -> None:
     assert escaped_split(row) == markdown_it()[1](row)
+
+
+@given(
+    st.text(st.one_of(st.characters(), st.sampled_from("\x00\t\x0b\x1f\x7f\x85\ufeff\u2028\u2029\ud800 é|")))
+)
+def test_the_faster_unread_character_check_is_the_regex_search(text: str) -> None:
+    assert _has_unread_characters(text) == (_UNREAD_CHARACTERS.search(text) is not None)

@@ -23,8 +23,9 @@ def read_model(page: Page, options: Options, diagnostics: list[Diagnostic]) -> M
 
     Raises :class:`DocError` for a model doc that cannot be read.
     """
+    forced = options.dialect is not None
     candidates = (_BY_NAME[options.dialect],) if options.dialect else DIALECTS
-    dialect = next((d for d in candidates if d.claims(page, forced=options.dialect is not None)), None)
+    dialect = next((d for d in candidates if d.claims(page, forced=forced)), None)
     if dialect is None:
         if _looks_like_a_model(page):
             which = (

@@ -31,6 +31,7 @@ DIALECT = Dialect.OPENAPI_GENERATOR
 _HEADER = ("name", "type", "description", "notes")
 _ENUM_ITEM = re.compile(r"^`(?P<name>[^`]+)`\s*\(value:\s*`(?P<value>.*)`\)\s*$", re.DOTALL)
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\(.)")
 _DEFAULT = re.compile(r"\[default to (?P<value>.*)\]\s*$", re.DOTALL)
 # The python generator renames fields that clash with Python names: `date` -> `var_date`.
 _VAR_PREFIXED = re.compile(r"^var_(?P<name>\w+)$")
@@ -56,8 +57,7 @@ _OAG_RESERVED = frozenset(keyword.kwlist) | {
 def claims(page: Page, forced: bool = False) -> bool:
     if page.title is None:
         return False
-    titles = {s.title.strip().lower() for s in page.sections if s.level == 2}
-    return bool(titles & {"properties", "enum"})
+    return page.section("properties") is not None or page.section("enum") is not None
 
 
 def read(page: Page, diagnostics: list[Diagnostic], options: Options) -> ir.Model:
@@ -66,7 +66,8 @@ def read(page: Page, diagnostics: list[Diagnostic], options: Options) -> ir.Mode
     name = page.title.strip().strip("`")
     if not name:
         raise DocError(at, "the heading names no model")
-    description = "\n\n".join(_text(b.text) for b in page.intro if isinstance(b, Paragraph) and _text(b.text))
+    texts = [_text(b.text) for b in page.intro if isinstance(b, Paragraph)]
+    description = "\n\n".join(text for text in texts if text)
     common: dict[str, Any] = {"key": page.rel, "name": name, "description": description, "location": at}
     python = _language(page) == "python"
     properties = page.section("properties")
@@ -94,7 +95,13 @@ def _language(page: Page) -> str:
 def _text(cell: str) -> str:
     """OpenAPI Generator escapes quotes twice (``\\&#39;``): HTML entities, then backslashes.
     ``<br/>`` is a line break, as in Speakeasy's docs."""
-    return clean_text(_BR.sub("\n", re.sub(r"\\(.)", r"\1", html.unescape(cell))))
+    text = html.unescape(cell)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "<" in text:
+        text = _BR.sub("\n", text)
+    # one line without tabs (most cells): what clean_text would make of it
+    return text.strip(" ") if "\n" not in text and "\t" not in text else clean_text(text)
 
 
 def _fields(
@@ -109,7 +116,7 @@ def _fields(
     for row in table.rows:
         at = page.at(row.line)
         name_cell, type_cell, description_cell, notes = (c.strip() for c in row.cells[:4])
-        shown = re.sub(r"\\(.)", r"\1", name_cell).strip("*` ")
+        shown = (_ESCAPE.sub(r"\1", name_cell) if "\\" in name_cell else name_cell).strip("*` ")
         if not shown:
             raise DocError(at, f"Name cell {name_cell!r} names no property")
         parsed = parse_type(type_cell, at, Flavor.OPENAPI)

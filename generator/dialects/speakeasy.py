@@ -36,26 +36,47 @@ _REQUIRED = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
 _DEPRECATED = re.compile(r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?[^\n]*\n*(?P<rest>.*)$", re.DOTALL)
 _DEPRECATION_REASON = re.compile(r"^Deprecated:\s*(?P<reason>.+?\.)(?:\s|$)", re.DOTALL)
 _EXAMPLE = {
-    "typescript": re.compile(
-        r"\b(?:let|const)\s+value\s*:\s*(?P<type>[^=]+?)\s*=\s*(?P<value>.*?);?\s*$", re.DOTALL
-    ),
+    # The value is the rest of the block, less white space and a ';' at its end: see _example.
+    "typescript": re.compile(r"\b(?:let|const)\s+value\s*:\s*(?P<type>[^=]+?)\s*=\s*"),
     "python": re.compile(
         r"^value(?:\s*:\s*(?P<type>[^=\n]+?))?\s*=\s*(?P<value>.+?)\s*$", re.DOTALL | re.MULTILINE
     ),
 }
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+)(.*?)\1", re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_LANGUAGES = {"ts": "typescript"}
 _PYTHON_EXTRA = "__pydantic_extra__"
+_PYTHON_TYPES = re.compile(
+    r"\*(str|int|float|bool|Any)\*|\b(Optional|Nullable|OptionalNullable|List|Dict|Literal)\[|models\."
+)
+_TYPESCRIPT_TYPES = re.compile(r"\*(string|number|boolean|any)\*|Record<|\]\[\]|\*\[\]")
 
 
 def is_model_page(page: Page) -> bool:
     """A page with a title whose sections are model sections (or none at all)."""
     if page.title is None:
         return False
-    titles = {s.title.strip().lower() for s in page.sections if s.level == 2}
-    if titles & set(MODEL_SECTIONS):
+    titles = page.titles()
+    if not titles.isdisjoint(MODEL_SECTIONS):
         fields = page.section("fields")
         return fields is None or _field_table(fields.blocks) is not None
     return titles <= {"example usage"}
+
+
+_last_asked: tuple[Page, bool, Flavor | None] | None = None
+
+
+def model_page_flavor(page: Page) -> tuple[bool, Flavor | None]:
+    """Whether a page is a model page, and if so what :func:`evidence` says of it. Both
+    Speakeasy dialects ask this of each page in turn: the last answer is kept (with the
+    page, so that no other page can be taken for it)."""
+    global _last_asked
+    if _last_asked is None or _last_asked[0] is not page:
+        model = is_model_page(page)
+        _last_asked = (page, model, evidence(page) if model else None)
+    return _last_asked[1], _last_asked[2]
 
 
 def read(page: Page, diagnostics: list[Diagnostic], flavor: Flavor, options: Options) -> ir.Model:
@@ -99,19 +120,23 @@ def clean_heading(title: str) -> str:
 def plain(cell: str) -> str:
     """A description cell or paragraph as text: ``<br/>`` becomes a line break, white space
     is normalized as a docstring would keep it, and Speakeasy's ``N/A`` means no text."""
-    text = clean_text(_BR.sub("\n", cell))
+    if "<" in cell:
+        cell = _BR.sub("\n", cell)
+    # one line without tabs (most cells): what clean_text would make of it
+    text = cell.strip(" ") if "\n" not in cell and "\t" not in cell else clean_text(cell)
     return "" if text == "N/A" else text
 
 
 def paragraphs(blocks: tuple[Block, ...]) -> str:
-    return "\n\n".join(plain(b.text) for b in blocks if isinstance(b, Paragraph) and plain(b.text))
+    texts = [plain(b.text) for b in blocks if isinstance(b, Paragraph)]
+    return "\n\n".join(text for text in texts if text)
 
 
 def _field_table(blocks: tuple[Block, ...]) -> Table | None:
     for block in blocks:
         if isinstance(block, Table):
-            header = tuple(h.strip().lower() for h in block.header)
-            return block if header[:4] == _FIELD_HEADER else None
+            header = tuple([h.strip().lower() for h in block.header[:4]])
+            return block if header == _FIELD_HEADER else None
     return None
 
 
@@ -125,12 +150,14 @@ def _fields(page: Page, flavor: Flavor, options: Options) -> tuple[tuple[ir.Fiel
         )
     fields, extra = [], None
     swap_dates = options.python_dates is PythonDates.CORRECTED
+    python = flavor is Flavor.PYTHON
+    unknown = ir.Nullable.UNKNOWN
     for row in table.rows:
-        at = page.at(row.line)
+        at = Location(page.path, row.line)
         name_cell, type_cell, required_cell, description_cell = row.cells[:4]
         name = field_name(name_cell, at)
         parsed = parse_type(type_cell, at, flavor, swap_dates)
-        if flavor is Flavor.PYTHON and name == _PYTHON_EXTRA:
+        if python and name == _PYTHON_EXTRA:
             extra = parsed.node.value if isinstance(parsed.node, ir.MapOf) else ir.ANY
             continue
         required = _REQUIRED.get(required_cell.strip())
@@ -140,13 +167,12 @@ def _fields(page: Page, flavor: Flavor, options: Options) -> tuple[tuple[ir.Fiel
                 f"Required cell {required_cell!r} of field {name!r} is neither :heavy_check_mark: nor :heavy_minus_sign:",
             )
         description, deprecated = _deprecation(plain(description_cell), "~~" in name_cell)
-        python = flavor is Flavor.PYTHON
         fields.append(
             ir.Field(
                 name=name,
                 type=parsed.node,
                 required=required,
-                nullable=_nullable(parsed.wrapper) if python else ir.Nullable.UNKNOWN,
+                nullable=_nullable(parsed.wrapper) if python else unknown,
                 description=description,
                 location=at,
                 attr=name if python else None,
@@ -167,7 +193,7 @@ def _nullable(wrapper: str | None) -> ir.Nullable:
 def _deprecation(description: str, struck: bool) -> tuple[str, str | None]:
     """The description without Speakeasy's deprecation banner, and the deprecation notice."""
     deprecated: str | None = "" if struck else None
-    m = _DEPRECATED.match(description)
+    m = _DEPRECATED.match(description) if description.startswith(":") else None
     if m:
         description = m.group("rest").strip()
         reason = _DEPRECATION_REASON.match(description)
@@ -177,8 +203,11 @@ def _deprecation(description: str, struck: bool) -> tuple[str, str | None]:
 
 def field_name(cell: str, at: Location) -> str:
     text = cell.strip().replace("~~", "").strip()
-    m = re.fullmatch(r"(`+)(.*?)\1", text, re.DOTALL)
-    name = m.group(2).strip() if m else re.sub(r"\\(.)", r"\1", text).strip("*_ ")
+    if len(text) > 1 and text[0] == text[-1] == "`" and "`" not in text[1:-1]:
+        name = text[1:-1].strip()  # `name`, as most cells say it: what _CODE_SPAN would find
+    else:
+        m = _CODE_SPAN.fullmatch(text)
+        name = m.group(2).strip() if m else _ESCAPE.sub(r"\1", text).strip("*_ ")
     if not name:
         raise DocError(at, f"Field cell {cell!r} names no field")
     return name
@@ -205,16 +234,16 @@ def _value_table(page: Page, table: Table, flavor: Flavor) -> tuple[ir.EnumMembe
         raise DocError(
             page.at(table.line), f"the Values table has columns {table.header!r}, not Name | Value"
         )
-    raw = [
-        (field_name(r.cells[0], page.at(r.line)), r.cells[1].strip().strip("`"), r.line) for r in table.rows
-    ]
+    raw = []
+    for row in table.rows:
+        at = page.at(row.line)
+        raw.append((field_name(row.cells[0], at), row.cells[1].strip().strip("`"), at))
     if not raw:
         raise DocError(page.at(table.line), "the Values table has no rows")
-    numeric = all(re.fullmatch(r"-?\d+(\.\d+)?", v) for _, v, _ in raw) and not _string_example(page)
+    numeric = all(_NUMBER.fullmatch(v) for _, v, _ in raw) and not _string_example(page)
     python = flavor is Flavor.PYTHON
     return tuple(
-        ir.EnumMember(name, number_value(v) if numeric else v, page.at(line), python_name=python)
-        for name, v, line in raw
+        ir.EnumMember(name, number_value(v) if numeric else v, at, python_name=python) for name, v, at in raw
     )
 
 
@@ -225,7 +254,7 @@ def _value_bullets(page: Page, bullets: BulletList) -> tuple[ir.EnumMember, ...]
         at = page.at(item.line)
         text = item.text.strip().strip("`").strip()
         try:
-            value = number_value(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else literal_value(text)
+            value = number_value(text) if _NUMBER.fullmatch(text) else literal_value(text)
         except ValueError:
             raise DocError(at, f"cannot read enum value {item.text!r}") from None
         members.append(ir.EnumMember(None, value, at))
@@ -239,14 +268,18 @@ def _value_code(page: Page, code: Code) -> tuple[tuple[ir.EnumMember, ...], bool
     is_open = False
     tokens = tokenize(code.text, at)
     expect_value = True
+    line_at, counted = at, 0  # the place of the token, and the offset its line was counted to
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        line_at = page.at(code.line + 1 + code.text.count("\n", 0, tok.offset))
         if tok.kind == "punct" and tok.text == "|":
             expect_value = True
             i += 1
             continue
+        newlines = code.text.count("\n", counted, tok.offset)
+        if newlines:  # values on one line share its place
+            line_at = page.at(line_at.line + newlines)
+        counted = tok.offset
         if not expect_value:
             raise DocError(line_at, f"expected '|' between enum values, found {tok.text!r}")
         if tok.kind == "string":
@@ -296,14 +329,31 @@ def _examples(page: Page) -> tuple[ir.Example, ...]:
     found = []
     for section in page.sections:
         for block in section.blocks:
-            language = {"ts": "typescript"}.get(block.info, block.info) if isinstance(block, Code) else ""
-            if isinstance(block, Code) and language in _EXAMPLE:
-                m = _EXAMPLE[language].search(block.text)
-                if m and "/*" not in m.group("value"):
-                    line = block.line + 1 + block.text.count("\n", 0, m.start("value"))
-                    type_name = (m.group("type") or "").strip() or clean_heading(page.title or "")
-                    found.append(ir.Example(m.group("value"), type_name, page.at(line), language))
+            if not isinstance(block, Code):
+                continue
+            language = _LANGUAGES.get(block.info, block.info)
+            example = _example(language, block.text) if language in _EXAMPLE else None
+            if example is not None and "/*" not in example[1]:
+                type_name, value, start = example
+                line = block.line + 1 + block.text.count("\n", 0, start)
+                type_name = (type_name or "").strip() or clean_heading(page.title or "")
+                found.append(ir.Example(value, type_name, page.at(line), language))
     return tuple(found)
+
+
+def _example(language: str, code: str) -> tuple[str | None, str, int] | None:
+    """The declared type, the value and where the value starts, of ``value = ...`` in code.
+
+    A TypeScript value runs to the end of the block, less the white space at its end and
+    then one ';': what a lazy ``(?P<value>.*?);?\\s*$`` would match, found without
+    trying every end."""
+    m = _EXAMPLE[language].search(code) if "value" in code else None
+    if m is None:
+        return None
+    if language == "python":
+        return m.group("type"), m.group("value"), m.start("value")
+    value = code[m.end() :].rstrip()
+    return m.group("type"), value[:-1] if value.endswith(";") else value, m.end()
 
 
 def _string_example(page: Page) -> bool:
@@ -322,11 +372,8 @@ def evidence(page: Page) -> Flavor | None:
     table = _field_table(fields.blocks) if fields else None
     cells = " ".join(r.cells[1] for r in table.rows) if table else ""
     cells += " ".join(s.title for s in page.sections if s.level == 3)
-    if re.search(
-        r"\*(str|int|float|bool|Any)\*|\b(Optional|Nullable|OptionalNullable|List|Dict|Literal)\[|models\.",
-        cells,
-    ):
+    if _PYTHON_TYPES.search(cells):
         return Flavor.PYTHON
-    if re.search(r"\*(string|number|boolean|any)\*|Record<|\]\[\]|\*\[\]", cells):
+    if _TYPESCRIPT_TYPES.search(cells):
         return Flavor.TYPESCRIPT
     return None

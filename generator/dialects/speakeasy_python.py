@@ -13,7 +13,8 @@ DIALECT = Dialect.SPEAKEASY_PYTHON
 
 
 def claims(page: Page, forced: bool = False) -> bool:
-    return speakeasy.is_model_page(page) and (forced or speakeasy.evidence(page) is Flavor.PYTHON)
+    model, flavor = speakeasy.model_page_flavor(page)
+    return model and (forced or flavor is Flavor.PYTHON)
 
 
 def read(page: Page, diagnostics: list[Diagnostic], options: Options) -> ir.Model:

@@ -15,7 +15,8 @@ DIALECT = Dialect.SPEAKEASY_TYPESCRIPT
 def claims(page: Page, forced: bool = False) -> bool:
     """Speakeasy's model page; TypeScript unless the page shows Python (pages that show
     neither, such as a heading-only page, read the same in both)."""
-    return speakeasy.is_model_page(page) and (forced or speakeasy.evidence(page) is not Flavor.PYTHON)
+    model, flavor = speakeasy.model_page_flavor(page)
+    return model and (forced or flavor is not Flavor.PYTHON)
 
 
 def read(page: Page, diagnostics: list[Diagnostic], options: Options) -> ir.Model:

@@ -41,13 +41,15 @@ class Annotations:
 
     def type(self, node: ir.TypeNode, quote_refs: bool = False) -> str:
         """An annotation; with ``quote_refs``, a string if it names a model (a forward reference)."""
-        return self._quoted(node, self._type(node), quote_refs)
+        text = self._type(node)
+        return pysource.string(text) if quote_refs and _names_a_model(node) else text
 
     def nullable(self, node: ir.TypeNode, quote_refs: bool = False) -> str:
         """The annotation of a value that may also be None."""
         if _accepts_none(node):
             return self.type(node, quote_refs)
-        return self._quoted(node, self._union([self._type(node), "None"]), quote_refs)
+        text = self._union([self._type(node), "None"])
+        return pysource.string(text) if quote_refs and _names_a_model(node) else text
 
     def union_of(self, members: Iterable[ir.TypeNode]) -> str:
         """``Union[...]`` whose model members are strings: a value evaluated at import time.
@@ -70,11 +72,6 @@ class Annotations:
             parts = [pysource.literal(v) for v in values]
         return f"{self.typing('Literal')}[{', '.join(parts)}]"
 
-    @staticmethod
-    def _quoted(node: ir.TypeNode, text: str, quote_refs: bool) -> str:
-        names_a_model = any(isinstance(n, ir.Ref) for n in ir.walk(node))
-        return pysource.string(text) if quote_refs and names_a_model else text
-
     def _union(self, parts: list[str]) -> str:
         if self.pep604:
             return " | ".join(parts)
@@ -85,6 +82,9 @@ class Annotations:
     def _type(self, node: ir.TypeNode) -> str:
         if isinstance(node, ir.Primitive):
             return self._primitive(node)
+        if isinstance(node, ir.Ref):
+            assert node.doc is not None, node
+            return self.module.model(node.doc)
         if isinstance(node, ir.Literal):
             return f"{self.typing('Literal')}[{pysource.literal(node.value)}]"
         if isinstance(node, ir.ArrayOf):
@@ -95,8 +95,7 @@ class Annotations:
             if any(isinstance(m, ir.Primitive) and m.kind is ir.Kind.ANY for m in node.members):
                 return self.typing("Any")
             return self._union(self._members(node.members, quote_refs=False))
-        assert node.doc is not None, node
-        return self.module.model(node.doc)
+        raise AssertionError(node)
 
     def _members(self, members: tuple[ir.TypeNode, ...], quote_refs: bool) -> list[str]:
         """Member annotations; literals fold into one ``Literal[...]`` where the first one stands."""
@@ -118,7 +117,21 @@ class Annotations:
             return self.module.helper("datetime", "datetime")
         if kind is ir.Kind.DATE:
             return self.module.helper("datetime", "date")
-        return "None" if kind is ir.Kind.NONE else str(kind.value)
+        # ``_value_``, not ``value``: the same string, without the call of a property
+        return "None" if kind is ir.Kind.NONE else str(kind._value_)
+
+
+def _names_a_model(node: ir.TypeNode) -> bool:
+    """Some node of the type tree is a :class:`~generator.ir.Ref`."""
+    if isinstance(node, ir.Ref):
+        return True
+    if isinstance(node, ir.ArrayOf):
+        return _names_a_model(node.item)
+    if isinstance(node, ir.MapOf):
+        return _names_a_model(node.value)
+    if isinstance(node, ir.UnionOf):
+        return any(_names_a_model(m) for m in node.members)
+    return False
 
 
 def _accepts_none(node: ir.TypeNode) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from typing import NamedTuple
 
 from .. import ir, naming, pysource
 from ..config import Options
@@ -10,8 +11,7 @@ from .annotations import Annotations
 from .module import Imports, Module
 
 
-@dataclass(frozen=True, slots=True)
-class FieldView:
+class FieldView(NamedTuple):
     """One attribute (or TypedDict key): ``attr: annotation = value`` and its docstring."""
 
     attr: str
@@ -20,8 +20,7 @@ class FieldView:
     docstring: str
 
 
-@dataclass(frozen=True, slots=True)
-class EnumView:
+class EnumView(NamedTuple):
     cls: str
     bases: str
     docstring: str
@@ -34,8 +33,7 @@ class EnumView:
     """The return annotation of ``_missing_``, quoted: the class is not defined yet when it is read."""
 
 
-@dataclass(frozen=True, slots=True)
-class AliasView:
+class AliasView(NamedTuple):
     """A type alias: an opaque model (``Any``) or a union."""
 
     cls: str
@@ -45,8 +43,7 @@ class AliasView:
     """The local name of ``TypeAlias``."""
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleView:
+class ModuleView(NamedTuple):
     """What every template gets: the header lines, the imports and the model's view."""
 
     header: tuple[str, ...]
@@ -86,9 +83,27 @@ def described(field: ir.Field, default: bool = False) -> str:
 
 
 def attribute_names(model: ir.ObjectModel, module: Module, reserved: frozenset[str]) -> list[str]:
-    """Python attribute names for a model's fields: snake_case, safe, distinct, in doc order."""
-    taken = reserved | module.model_names
-    return naming.unique([naming.attribute_name(f.attr or f.name, taken) for f in model.fields], taken)
+    """Python attribute names for a model's fields: snake_case, safe, distinct, in doc order.
+
+    The names are :func:`generator.naming.attribute_name`'s with the style's reserved
+    names and the module's model names avoided. A name made with the reserved names
+    alone (cached: they are the style's) stands unless it is a model name, for avoiding
+    more names can only change a name that is one of them.
+    """
+    models = module.model_names
+    attrs = []
+    for field in model.fields:
+        wire = field.attr or field.name
+        attr = _attribute_name(wire, reserved)
+        attrs.append(naming.attribute_name(wire, reserved | models) if attr in models else attr)
+    if len(set(attrs)) < len(attrs) or not (reserved.isdisjoint(attrs) and models.isdisjoint(attrs)):
+        return naming.unique(attrs, reserved | models)
+    return attrs  # distinct and free already: naming.unique would keep them as they are
+
+
+@functools.lru_cache(maxsize=65536)
+def _attribute_name(wire: str, reserved: frozenset[str]) -> str:
+    return naming.attribute_name(wire, reserved)
 
 
 def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView:

@@ -8,7 +8,7 @@ an optional field is written when it is not None or was present in the loaded da
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import ir, naming, pysource
 from ..config import EnumStyle, Options
@@ -23,8 +23,24 @@ RESERVED = naming.DATACLASS_RESERVED
 SUPPORT = "_serde"
 
 
-@dataclass(frozen=True, slots=True)
-class ClassView:
+class ObjectNames(NamedTuple):
+    """Local names of the helpers the object template spells out (attributes, not keys:
+    Jinja reads ``n.Any`` as an attribute first, and a dict's key only after an exception)."""
+
+    Any: str
+    ClassVar: str
+    Mapping: str
+    field: str
+
+
+class UnionNames(NamedTuple):
+    """Local names of the helpers the union template spells out."""
+
+    Any: str
+    cast: str
+
+
+class ClassView(NamedTuple):
     cls: str
     decorator: str
     docstring: str
@@ -38,12 +54,10 @@ class ClassView:
     extra: tuple[str, str, str] | None
     """For docs that allow other keys: (attribute, annotation, codec of their values)."""
     serde: str
-    names: dict[str, str]
-    """Local names of the helpers the template spells out: Any, ClassVar, Mapping, field."""
+    names: ObjectNames
 
 
-@dataclass(frozen=True, slots=True)
-class UnionView:
+class UnionView(NamedTuple):
     cls: str
     value: str
     docstring: str
@@ -54,7 +68,7 @@ class UnionView:
     """The expression of the loading codec."""
     dumper: str
     serde: str
-    names: dict[str, str]
+    names: UnionNames
 
 
 def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
@@ -63,9 +77,11 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     codecs = Codecs(module, options)
     attrs = common.attribute_names(model, module, RESERVED)
     make = module.helper("dataclasses", "field")
-    fields, loads = [], []
+    docstrings = options.field_docstrings
+    fields, loads, wire_names, required = [], [], [], []
     for field, attr in zip(model.fields, attrs):
-        annotation = attribute_annotation(field, types, options, tags_as_literals=False)
+        none = takes_none(field, options)
+        annotation = types.nullable(field.type) if none else types.type(field.type)  # no tag literals
         default = "None" if field.default is None else pysource.literal(field.default.value)
         if field.must_send:
             value = ""
@@ -73,15 +89,19 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             value = f"{make}(default_factory=lambda: {default})"
         else:
             value = default
-        fields.append(FieldView(attr, annotation, value, common.field_doc(common.described(field), options)))
+        fields.append(FieldView(attr, annotation, value, common.doc(common.described(field)) if docstrings else ""))
         wire = pysource.string(field.name)
         if field.must_send:
-            call = f"required(data, {wire}, {codecs.of(field.type, nullable=takes_none(field, options))})"
+            call = f"required(data, {wire}, {codecs.of(field.type, nullable=none)})"
         elif field.default is None:
             call = f"optional(data, {wire}, {codecs.of(field.type)})"
         else:
-            call = f"defaulted(data, {wire}, {codecs.of(field.type, nullable=takes_none(field, options))}, {default})"
+            call = f"defaulted(data, {wire}, {codecs.of(field.type, nullable=none)}, {default})"
         loads.append((attr, f"{serde}.{call}"))
+        key = pysource.string(attr)
+        wire_names.append(f"{key}: {wire}")
+        if field.required:
+            required.append(key)
     extra = None
     if model.extra is not None:
         extra_attr = naming.unique(["additional_properties"], set(attrs) | RESERVED)[0]
@@ -89,10 +109,6 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     if options.target < (3, 10):  # no kw_only: fields without defaults first
         order = sorted(range(len(fields)), key=lambda i: not model.fields[i].must_send)
         fields = [fields[i] for i in order]
-    wire_names = ", ".join(
-        f"{pysource.string(a)}: {pysource.string(f.name)}" for a, f in zip(attrs, model.fields)
-    )
-    required = ", ".join(pysource.string(a) for a, f in zip(attrs, model.fields) if f.required)
     return ClassView(
         cls=module.own.cls,
         decorator=module.helper("dataclasses", "dataclass")
@@ -100,11 +116,11 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         docstring=common.doc(model.description),
         fields=tuple(fields),
         loads=tuple(loads),
-        wire_names="{" + wire_names + "}",
-        required=f"frozenset({{{required}}})" if required else "frozenset()",
+        wire_names="{" + ", ".join(wire_names) + "}",
+        required=f"frozenset({{{', '.join(required)}}})" if required else "frozenset()",
         extra=extra,
         serde=serde,
-        names=_names(module, "Any", "ClassVar", "Mapping", "field"),
+        names=ObjectNames(*_names(module, ObjectNames._fields)),
     )
 
 
@@ -127,7 +143,7 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
         load=load,
         dumper=dumper_name(module.own.cls),
         serde=serde,
-        names=_names(module, "Any", "cast"),
+        names=UnionNames(*_names(module, UnionNames._fields)),
     )
 
 
@@ -211,6 +227,6 @@ _HELPERS = {
 }
 
 
-def _names(module: Module, *wanted: str) -> dict[str, str]:
+def _names(module: Module, wanted: tuple[str, ...]) -> list[str]:
     """Local names of the helpers a template spells out itself."""
-    return {name: module.helper(_HELPERS[name], name) for name in wanted}
+    return [module.helper(_HELPERS[name], name) for name in wanted]

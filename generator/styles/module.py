@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from typing import NamedTuple
 
 from .. import ir, naming
 from ..naming import ModelNames
@@ -12,8 +13,7 @@ from ..resolve import Tree
 _GROUPS = {"__future__": 0, "dataclasses": 1, "datetime": 1, "enum": 1, "typing": 1, "collections.abc": 1}
 
 
-@dataclass(frozen=True, slots=True)
-class Imports:
+class Imports(NamedTuple):
     """Import lines for the top of a module, and the model imports that go at its end.
 
     Models are imported after the module's own definitions: every generated module
@@ -41,9 +41,11 @@ class Module:
         self._helpers: dict[tuple[str, str], str] = {}
         self._support: set[str] = set()
         self._from_models: dict[tuple[str, str], str] = {}
+        self._models: dict[str, str] = {}
+        """Model key -> :meth:`model`'s answer."""
         self._taken = {self.own.cls}
         self._comments: set[str] = set()
-        for key in sorted({r.doc for r in ir.refs(model) if r.doc} - {model.key}):
+        for key in sorted(referenced(model) - {model.key}):
             self.from_model(key, names[key].cls)
         self.model_names = frozenset(self._taken)
 
@@ -61,7 +63,11 @@ class Module:
 
     def model(self, key: str) -> str:
         """The local name of a model class (this module's own, or one imported at the end)."""
-        return self.own.cls if key == self.own_key else self.from_model(key, self.names[key].cls)
+        local = self._models.get(key)
+        if local is None:
+            local = self.own.cls if key == self.own_key else self.from_model(key, self.names[key].cls)
+            self._models[key] = local
+        return local
 
     def from_model(self, key: str, name: str) -> str:
         """The local name of ``name`` from the module of model ``key``, imported at the end."""
@@ -82,34 +88,74 @@ class Module:
         return tuple(sorted(self._comments))
 
     def imports(self, future: bool) -> Imports:
-        groups: dict[int, dict[str, list[str]]] = {}
-        for (module, name), local in self._helpers.items():
-            entry = name if local == name else f"{name} as {local}"
-            groups.setdefault(_GROUPS.get(module, 2), {}).setdefault(module, []).append(entry)
-        sections = [["from __future__ import annotations"]] if future else []
-        for group in sorted(groups):
-            sections.append(
-                [f"from {m} import {', '.join(sorted(groups[group][m]))}" for m in sorted(groups[group])]
-            )
-        if self._support:
-            sections.append(
-                [f"from {'.' * (len(self.own.package) + 1)} import {m}" for m in sorted(self._support)]
-            )
-        top = [line for i, section in enumerate(sections) for line in ([""] if i else []) + section]
-        by_module: dict[str, list[str]] = {}
+        """The import lines: helpers at the top, grouped as isort groups them; models at the end."""
+        here = self.own.package
+        top = _top(future, tuple(self._helpers.items()), tuple(sorted(self._support)), len(here))
+        if not self._from_models:
+            return Imports(top, ())
+        by_path: dict[str, list[str]] = {}
         for (key, name), local in self._from_models.items():
             target = self.names[key]
-            path = relative(self.own.package, target.package, target.module)
-            by_module.setdefault(path, []).append(name if local == name else f"{name} as {local}")
-        bottom = tuple(
-            f"from {path} import {', '.join(sorted(by_module[path]))}" for path in sorted(by_module)
-        )
-        return Imports(tuple(top), bottom)
+            path = relative(here, target.package, target.module)
+            by_path.setdefault(path, []).append(name if local == name else f"{name} as {local}")
+        return Imports(top, tuple([f"from {p} import {', '.join(sorted(by_path[p]))}" for p in sorted(by_path)]))
+
+
+@functools.lru_cache(maxsize=1024)
+def _top(
+    future: bool, helpers: tuple[tuple[tuple[str, str], str], ...], support: tuple[str, ...], depth: int
+) -> tuple[str, ...]:
+    """The import lines at the top of a module (cached: modules share a few sets of helpers).
+
+    ``helpers`` are ((module, name), local name); ``support`` the support modules it
+    imports, from the root of the output package, ``depth`` packages up.
+    """
+    entries: dict[str, list[str]] = {}
+    for (module, name), local in helpers:
+        entries.setdefault(module, []).append(name if local == name else f"{name} as {local}")
+    top = ["from __future__ import annotations"] if future else []
+    group = -1
+    for module in sorted(entries, key=lambda m: (_GROUPS.get(m, 2), m)):
+        if top and _GROUPS.get(module, 2) != group:
+            top.append("")  # a blank line between sections
+        group = _GROUPS.get(module, 2)
+        top.append(f"from {module} import {', '.join(sorted(entries[module]))}")
+    if support:
+        top.extend([""] if top else [])
+        top.extend(f"from {'.' * (depth + 1)} import {m}" for m in support)
+    return tuple(top)
+
+
+def referenced(model: ir.Model) -> set[str]:
+    """The keys of the docs a model refers to (as :func:`generator.ir.refs` finds them)."""
+    if isinstance(model, ir.ObjectModel):
+        nodes = [f.type for f in model.fields]
+        if model.extra is not None:
+            nodes.append(model.extra)
+    elif isinstance(model, ir.UnionModel):
+        nodes = list(model.members)
+    else:
+        return set()
+    keys = set()
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, ir.Ref):
+            if node.doc:
+                keys.add(node.doc)
+        elif isinstance(node, ir.ArrayOf):
+            nodes.append(node.item)
+        elif isinstance(node, ir.MapOf):
+            nodes.append(node.value)
+        elif isinstance(node, ir.UnionOf):
+            nodes.extend(node.members)
+    return keys
 
 
 def relative(here: tuple[str, ...], there: tuple[str, ...], module: str) -> str:
     """The relative import path of ``there.module`` from a module in package ``here``."""
     common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
+    for a, b in zip(here, there):
+        if a != b:
+            break
         common += 1
     return "." * (len(here) - common + 1) + ".".join(there[common:] + (module,))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import ir, pysource
 from ..config import Options
@@ -14,8 +14,7 @@ from .common import header
 from .module import relative
 
 
-@dataclass(frozen=True, slots=True)
-class PackageView:
+class PackageView(NamedTuple):
     header: tuple[str, ...]
     docstring: str
     imports: tuple[str, ...]

@@ -7,7 +7,7 @@ aliases, usable with ``pydantic.TypeAdapter`` and discriminated where the docs a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import ir, naming, pysource
 from ..config import Options
@@ -21,8 +21,7 @@ FUTURE_ANNOTATIONS = True
 RESERVED = naming.PYDANTIC_RESERVED
 
 
-@dataclass(frozen=True, slots=True)
-class ClassView:
+class ClassView(NamedTuple):
     cls: str
     base: str
     docstring: str
@@ -31,8 +30,7 @@ class ClassView:
     fields: tuple[FieldView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class UnionView:
+class UnionView(NamedTuple):
     cls: str
     value: str
     """The alias's value: ``Union[...]``, perhaps ``Annotated`` with a discriminator."""
@@ -48,29 +46,16 @@ class UnionView:
 def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
     types = Annotations(module, options)
     attrs = common.attribute_names(model, module, RESERVED)
-    fields = []
-    for field, attr in zip(model.fields, attrs):
-        kwargs = []
-        if field.default is not None:
-            kwargs.append(f"default={pysource.literal(field.default.value)}")
-        elif not field.required:
-            kwargs.append("default=None")
-        if attr != field.name:
-            kwargs.append(f"alias={pysource.string(field.name)}")
-        if field.description:
-            kwargs.append(f"description={pysource.string(field.description)}")
-        if field.deprecated is not None:
-            kwargs.append(f"deprecated={pysource.string(field.deprecated) if field.deprecated else 'True'}")
-        if field.read_only:
-            kwargs.append('json_schema_extra={"readOnly": True}')
-        if len(kwargs) == 1 and kwargs[0].startswith("default="):
-            value = kwargs[0].removeprefix("default=")
-        elif kwargs:
-            value = f"{module.helper('pydantic', 'Field')}({', '.join(kwargs)})"
-        else:
-            value = ""
-        annotation = attribute_annotation(field, types, options, tags_as_literals=True)
-        fields.append(FieldView(attr, annotation, value, common.field_doc(field.description, options)))
+    docstrings = options.field_docstrings
+    fields = [
+        FieldView(
+            attr,
+            attribute_annotation(field, types, options, tags_as_literals=True),
+            _value(field, attr, module),
+            common.doc(field.description) if docstrings else "",
+        )
+        for field, attr in zip(model.fields, attrs)
+    ]
     extra = options.extra.value
     if model.extra is not None:
         # The doc lists the type of other keys' values: pydantic keeps them, and validates
@@ -93,6 +78,27 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         config=f"{module.helper('pydantic', 'ConfigDict')}({', '.join(config)})",
         fields=tuple(fields),
     )
+
+
+def _value(field: ir.Field, attr: str, module: Module) -> str:
+    """An attribute's value: its default alone, or ``Field(...)`` when there is more to say."""
+    if field.default is not None:
+        default = pysource.literal(field.default.value)
+    else:
+        default = "" if field.required else "None"
+    more = []
+    if attr != field.name:
+        more.append(f"alias={pysource.string(field.name)}")
+    if field.description:
+        more.append(f"description={pysource.string(field.description)}")
+    if field.deprecated is not None:
+        more.append(f"deprecated={pysource.string(field.deprecated) if field.deprecated else 'True'}")
+    if field.read_only:
+        more.append('json_schema_extra={"readOnly": True}')
+    if not more:
+        return default
+    kwargs = ", ".join([f"default={default}", *more] if default else more)
+    return f"{module.helper('pydantic', 'Field')}({kwargs})"
 
 
 def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionView:

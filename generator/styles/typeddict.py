@@ -10,7 +10,7 @@ Forward references are quoted instead. Keys that cannot be class attributes
 from __future__ import annotations
 
 import keyword
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import ir, pysource
 from ..config import Options
@@ -23,8 +23,7 @@ NAME = "typeddict"
 FUTURE_ANNOTATIONS = False
 
 
-@dataclass(frozen=True, slots=True)
-class ClassView:
+class ClassView(NamedTuple):
     cls: str
     bases: str
     docstring: str
@@ -36,8 +35,7 @@ class ClassView:
     """``TypedDict("Base", {...})`` for those keys, or ""."""
 
 
-@dataclass(frozen=True, slots=True)
-class UnionView:
+class UnionView(NamedTuple):
     cls: str
     value: str
     docstring: str
@@ -59,16 +57,19 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     fields: list[FieldView] = []
     functional: list[str] = []
     functional_docs: list[str] = []
+    not_required = ""  # NotRequired's local name, once a key needs it
+    docstrings = options.field_docstrings
     for field in model.fields:
         if is_nullable(field, options):
             annotation = types.nullable(field.type, quote_refs=True)
         else:
             annotation = types.type(field.type, quote_refs=True)
         if not field.required:
-            annotation = f"{_typing(module, options, 'NotRequired')}[{annotation}]"
+            not_required = not_required or _typing(module, options, "NotRequired")
+            annotation = f"{not_required}[{annotation}]"
         description = common.described(field, default=True)
         if is_attribute_key(field.name):
-            fields.append(FieldView(field.name, annotation, "", common.field_doc(description, options)))
+            fields.append(FieldView(field.name, annotation, "", common.doc(description) if docstrings else ""))
         else:
             functional.append(f"{pysource.string(field.name)}: {annotation}")
             if description:
