@@ -6,7 +6,8 @@
 
 For each corpus and style: docs, models, wall seconds (median of ``--runs`` runs, each
 a fresh ``gen-models`` process with a new output directory and an empty cache, as a first
-run has, interpreter start included), peak RSS and seconds by stage (from ``-v``). Then the
+run has, interpreter start included), peak RSS, and seconds by stage (from one more run,
+with ``-v``: its line per file written is not charged to the timed runs). Then the
 runs a hook sees (run cache and memo on): again with nothing changed, and with one doc
 changed (on a copy of the corpus). Synthetic trees come from ``bench/synthetic.py``:
 1,000 and 10,000 docs (is time per doc flat?) and 4,000 padded docs (about 56 MB).
@@ -88,19 +89,23 @@ def counts(stderr: str) -> tuple[str, str]:
 
 
 def cold(source: Path, style: str, runs: int, tmp: Path) -> tuple[float, int, str, str, str]:
+    """Median wall seconds and peak RSS of ``runs`` first runs (as a user runs it: a summary
+    line, not ``-v``'s line per file), then one more with ``-v`` for the seconds by stage."""
     walls, rss, last = [], 0, ""
-    for i in range(runs):
+    for i in range(runs + 1):
         # Outputs are kept until the benchmark ends: on this machine's disk (ext4 mounted with
         # `discard`) deleting thousands of files makes the next seconds' file creation up to
         # ten times slower, which would be charged to the next run.
         run = Path(tempfile.mkdtemp(prefix="cold-", dir=tmp))
         # A first run: caches on (as by default), but empty.
         wall, peak, last = measure(
-            [*GEN_MODELS, str(source), "-o", str(run / "models"), "--style", style, "-v"],
+            [*GEN_MODELS, str(source), "-o", str(run / "models"), "--style", style]
+            + (["-v"] if i == runs else []),
             {"GEN_MODELS_CACHE_DIR": str(run / "cache")},
         )
-        walls.append(wall)
-        rss = max(rss, peak)
+        if i < runs:
+            walls.append(wall)
+            rss = max(rss, peak)
     docs, models = counts(last)
     return statistics.median(walls), rss, docs, models, stages(last)
 
@@ -131,9 +136,8 @@ def dmcg(source: Path, runs: int, tmp: Path) -> tuple[float, float, int]:
     spec = openapi_from_docs(source)
     path = tmp / "spec.json"
     path.write_text(json.dumps(spec))
-    theirs = []
-    for i in range(runs):
-        out = tmp / f"dmcg-{i}.py"
+    theirs, ours = [], []
+    for i in range(runs):  # alternating, so that the machine's drift touches both alike
         theirs.append(
             measure(
                 [
@@ -145,12 +149,10 @@ def dmcg(source: Path, runs: int, tmp: Path) -> tuple[float, float, int]:
                     "--output-model-type",
                     "pydantic_v2.BaseModel",
                     "--output",
-                    str(out),
+                    str(tmp / f"dmcg-{i}.py"),
                 ]
             )[0]
         )
-    ours = []
-    for i in range(runs):
         run = Path(tempfile.mkdtemp(prefix="ours-", dir=tmp))
         ours.append(
             measure(
@@ -168,12 +170,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--dmcg", action="store_true")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / ".bench",
+        help="where runs write (default: .bench in the project, as a user's output is in theirs)",
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     compileall.compile_dir(ROOT / "generator", quiet=1)
     from synthetic import generate as synthesize
 
-    with tempfile.TemporaryDirectory(prefix="gen-models-bench-") as name:
+    # Not the system's temporary directory: on this machine creating files under /tmp is
+    # 10 to 30 times slower than anywhere else on the same disk (0.7-1.2 ms a file against
+    # 0.04-0.07), which would measure /tmp, not gen-models.
+    args.work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="run-", dir=args.work) as name:
         tmp = Path(name)
         trees = {c: CORPORA / c / "docs" / "models" for c in ("intuned-ts", "dub-ts", "mistral-py")}
         if not args.quick:
@@ -188,7 +200,7 @@ def main() -> None:
             trees = {"intuned-ts": trees["intuned-ts"]}
         styles = ("pydantic",) if args.quick else ("pydantic", "dataclass", "typeddict")
         print(f"cpus {os.cpu_count()}, python {sys.version.split()[0]}, median of {runs} cold runs")
-        print(f"file creation before: {file_creation_ms(tmp):.3f} ms per file\n")
+        print(f"file creation in {args.work} before: {file_creation_ms(tmp):.3f} ms per file\n")
         print(
             f"{'tree':16} {'style':10} {'docs':>6} {'models':>6} {'wall s':>7} {'ms/doc':>7} {'RSS MB':>7}  seconds by stage"
         )
@@ -210,7 +222,7 @@ def main() -> None:
         if args.dmcg:
             print()
             for label in [t for t in ("intuned-ts", "dub-ts", "mistral-py", "synthetic-56MB") if t in trees]:
-                theirs, ours, schemas = dmcg(trees[label], max(1, runs // 2 + 1), tmp)
+                theirs, ours, schemas = dmcg(trees[label], runs, tmp)
                 print(
                     f"{label}: {schemas} schemas; datamodel-codegen {theirs:.2f} s, gen-models {ours:.2f} s:"
                     f" {theirs / ours:.1f} times faster"

@@ -26,6 +26,7 @@ import keyword
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from .textwidth import str_width
 
 _OPEN, _CLOSE = "([{", ")]}"
 _OPENERS, _CLOSERS = tuple(_OPEN), tuple(_CLOSE)
@@ -203,19 +204,12 @@ def _code(masked: str) -> str:
     return masked if comment < 0 else masked[:comment] + " " * (len(masked) - comment)
 
 
-def _width(line: str) -> int:
-    """black's measure of a line: its length, or for non-ASCII text, its display width."""
-    if line.isascii():
-        return len(line)
-    from black.strings import str_width  # black's own table of wide and zero-width characters
-
-    return int(str_width(line))
 
 
 def _fits(line: str, line_length: int) -> bool:
     if line.isascii():
         return len(line) <= line_length
-    return _width(line) <= line_length
+    return str_width(line) <= line_length
 
 
 def _fit(

@@ -79,6 +79,7 @@ DATACLASS_RESERVED = frozenset({"from_dict", "to_dict", "fields", "WIRE_NAMES"})
 _ACRONYM_END = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD_END = re.compile(r"([a-z0-9])([A-Z])")
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_NOT_WORD = re.compile(r"[^0-9A-Za-z_]+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,7 +101,7 @@ def _safe(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
 
 def class_name(heading: str) -> str:
     """A heading to a class name: ASCII letters, digits and underscores, as the heading spells it."""
-    words = re.split(r"[^0-9A-Za-z_]+", heading)
+    words = _NOT_WORD.split(heading)
     name = "".join(w[:1].upper() + w[1:] if i else w for i, w in enumerate(words) if w).lstrip("_")
     return _safe(name, "Model", ANNOTATION_NAMES)
 
@@ -185,7 +186,7 @@ def plan(models: Iterable[ir.Model]) -> dict[str, ModelNames]:
         # Modules differ from each other and from subpackages also on case-insensitive file
         # systems, and never equal a class the package re-exports (the import would rebind it).
         modules = unique(
-            [module_name(c) + ("_" if module_name(c) in exported else "") for c in classes],
+            [m + ("_" if m in exported else "") for m in map(module_name, classes)],
             taken=subpackages,
             fold_case=True,
         )

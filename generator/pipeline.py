@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import cast
 
-from . import ir, naming
+from . import gc_pause, ir, naming
 from .config import Options
 from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
 from .dialects import read_model
@@ -69,6 +69,13 @@ def generate(
     holds a previous run's work, reused where docs and views are unchanged (the caller
     saves it).
     """
+    with gc_pause.paused():
+        return _generate(source, options, progress, jobs, memo)
+
+
+def _generate(
+    source: str | Path, options: Options, progress: Progress | None, jobs: int | None, memo: Memo | None
+) -> Plan:
     clock = _Clock()
     diagnostics: list[Diagnostic] = []
     memo = memo if memo is not None else Memo()

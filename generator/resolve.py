@@ -65,6 +65,7 @@ class _Finder:
         self.by_namespace: dict[tuple[str, str], list[str]] = {}
         """(last directory component, heading name) -> keys: ``components.Status``."""
         self.namespaces: set[str] = set()
+        self._targets: dict[tuple[str, str], str] = {}
         for model in tree.models:
             directory = posixpath.dirname(model.key)
             # A doc at the root belongs to the root's own name: models.X in docs/models/x.md.
@@ -87,15 +88,14 @@ class _Finder:
             )
             return ir.Primitive(ir.Kind.ANY, ref.spelling)
         path = ref.href.split("#", 1)[0]
-        absolute = posixpath.normpath(posixpath.join(self.root, posixpath.dirname(source), path))
-        target = posixpath.relpath(absolute, self.root) if path else source
+        target = self._target(source, path) if path else source
         if target in self.tree.by_key:
-            return replace(ref, doc=target)
+            return ir.Ref(ref.spelling, ref.href, target)
         if target.startswith("../") or target == "..":
             # The link leaves the source tree; its docs were not given to us. By name, if we can.
             found = self._lookup(ref.spelling, source)
             if found is not None:
-                return replace(ref, doc=found)
+                return ir.Ref(ref.spelling, ref.href, found)
             diagnostics.append(
                 warning(at, f"{ref.spelling} links to {ref.href}, outside the docs being read: typed as Any")
             )
@@ -105,13 +105,22 @@ class _Finder:
             diagnostics.append(
                 warning(at, f"{ref.spelling} links to {ref.href}, which is missing: found {found} by name")
             )
-            return replace(ref, doc=found)
+            return ir.Ref(ref.spelling, ref.href, found)
         raise DocError(at, f"{ref.spelling} links to {ref.href}, but there is no model doc {target}")
+
+    def _target(self, source: str, path: str) -> str:
+        """Where a link from ``source`` leads, relative to the root (many links share one)."""
+        here = posixpath.dirname(source)
+        found = self._targets.get((here, path))
+        if found is None:
+            absolute = posixpath.normpath(posixpath.join(self.root, here, path))
+            found = self._targets[here, path] = posixpath.relpath(absolute, self.root)
+        return found
 
     def _by_name(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:
         found = self._lookup(ref.spelling, source)
         if found is not None:
-            return replace(ref, doc=found)
+            return ir.Ref(ref.spelling, ref.href, found)
         namespace, _, name = ref.spelling.rpartition(".")
         if namespace and namespace.split(".")[-1] not in self.namespaces:
             diagnostics.append(

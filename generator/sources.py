@@ -28,33 +28,37 @@ class Doc:
 def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> list[Doc]:
     real_root = root.resolve()
     found: list[Doc] = []
-    top = str(root)
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
-        rel_dir = os.path.relpath(dirpath, top).replace(os.sep, "/")
-        prefix = "" if rel_dir == "." else f"{rel_dir}/"
-        kept = []
-        for name in sorted(dirnames):
-            if name.startswith("."):
-                continue
-            path = os.path.join(dirpath, name)
-            if os.path.islink(path) and _outside(path, real_root):
-                diagnostics.append(
-                    warning(
-                        Location(_show(shown_root, prefix + name)), "links outside the source tree: not read"
-                    )
-                )
-                continue
-            kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            if not name.endswith(".md"):
-                continue
-            path = os.path.join(dirpath, name)
-            shown = _show(shown_root, prefix + name)
-            if os.path.islink(path) and _outside(path, real_root):
-                diagnostics.append(warning(Location(shown), "links outside the source tree: not read"))
-                continue
-            found.append(Doc(prefix + name, shown, path))
+
+    def walk(directory: str, prefix: str) -> None:
+        """One directory: a warning for each link that leads out (its directories', then
+        its files'), its docs, then its directories in turn, all in name order."""
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # unreadable, or gone: as os.walk, skipped
+            return
+        directories, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # through a link, as the walk follows them
+            except OSError:
+                is_dir = False
+            if is_dir and not entry.name.startswith("."):
+                directories.append(entry)
+            elif not is_dir and entry.name.endswith(".md"):
+                files.append(entry)
+        shown_dir = _show(shown_root, prefix.rstrip("/"))
+        for kind in (directories, files):
+            for entry in list(kind):
+                if entry.is_symlink() and _outside(entry.path, real_root):
+                    where = Location(os.path.join(shown_dir, entry.name))
+                    diagnostics.append(warning(where, "links outside the source tree: not read"))
+                    kind.remove(entry)
+        found.extend(Doc(prefix + e.name, os.path.join(shown_dir, e.name), e.path) for e in files)
+        for entry in directories:
+            walk(entry.path, f"{prefix}{entry.name}/")
+
+    walk(str(root), "")
     found.sort(key=lambda d: d.rel)
     return found
 
@@ -68,7 +72,7 @@ def _outside(path: str, real_root: Path) -> bool:
 
 
 def _show(shown_root: str, rel: str) -> str:
-    return os.path.join(shown_root, *rel.split("/"))
+    return os.path.join(shown_root, *rel.split("/")) if rel else shown_root
 
 
 def read_bytes(doc: Doc) -> bytes:

@@ -98,3 +98,27 @@ def _rejoin_by_counting(pieces: list[str]) -> list[str]:
             joined[-1] += "," + piece
         depth += _regex_balance(piece)
     return joined
+
+
+def test_line_width_is_blacks_without_importing_black() -> None:
+    """The width table is read from black's source, not through black (a quarter of a second
+    to import): every code point at the edges of its ranges, and every line of every corpus's
+    docs, measures as black measures it."""
+    from black._width_table import WIDTH_TABLE
+    from black.strings import str_width as black_width
+
+    from generator import textwidth
+
+    assert textwidth._black_table() == [tuple(row) for row in WIDTH_TABLE]
+    edges = {c + d for start, end, _ in WIDTH_TABLE for c in (start, end) for d in (-1, 0, 1)}
+    chars = [chr(c) for c in sorted(edges) if 0 <= c <= 0x10FFFF and not 0xD800 <= c <= 0xDFFF]
+    assert [textwidth.str_width(c) for c in chars] == [black_width(c) for c in chars]
+    lines = {
+        line
+        for name in ALL_CORPORA
+        for doc in (ROOT.parent / "shared" / "corpora" / name).rglob("*.md")
+        for line in doc.read_text("utf-8", "replace").splitlines()
+        if not line.isascii()
+    }
+    assert len(lines) > 20  # the corpora do hold non-ASCII text
+    assert {line: textwidth.str_width(line) for line in lines} == {line: black_width(line) for line in lines}
