@@ -248,7 +248,7 @@ def _fit(
     if target is not None:
         try:
             lines = _split_value(indent, text, masked, target, split, line_length)
-            if _fits(lines[0], line_length):
+            if _fits(lines[0], line_length) or (split and _long_head(indent, text, target, split, line_length)):
                 return lines
         except Unsupported:
             pass
@@ -279,7 +279,22 @@ def _split_value(
     head = split[0] + 1
     if not _prefers_own_brackets(indent, target, text[:head], masked[:head], line_length):
         return _optional_parens(indent, target, value, value_mask, line_length)
-    return _bracket_split(indent, text, masked, split, line_length)
+    long_head = _long_head(indent, text, target, split, line_length)
+    return _bracket_split(indent, text, masked, split, line_length, long_head=long_head)
+
+
+def _long_head(indent: str, text: str, target: str, split: tuple[int, int], line_length: int) -> bool:
+    """``NAME = callee(`` too long for a line, and ``NAME = (`` too: black then splits at the
+    call's brackets all the same and leaves that first line long. (It would wrap the value in
+    parentheses if every line that made fitted, and ``NAME = (`` is the first of them.)"""
+    head = indent + text[: split[0] + 1]
+    return (
+        not _fits(head, line_length)
+        and target.endswith(" = ")
+        and target[:-3].isidentifier()
+        and text[len(target) : split[0]].isidentifier()
+        and not _fits(indent + target + "(", line_length)
+    )
 
 
 def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_length: int) -> list[str]:
@@ -480,14 +495,15 @@ def _is_display(text: str, start: int) -> bool:
 
 
 def _bracket_split(
-    indent: str, text: str, masked: str, split: tuple[int, int], line_length: int
+    indent: str, text: str, masked: str, split: tuple[int, int], line_length: int, long_head: bool = False
 ) -> list[str]:
     """``head(`` / body / ``)``: the body on one line if it fits and need not explode, else
-    one element a line (or the one element split in turn)."""
+    one element a line (or the one element split in turn). A head too long for its line is
+    left to black, unless the caller knows black keeps it (``long_head``)."""
     start, end = split
     head, body, tail = text[: start + 1], text[start + 1 : end].strip(), text[end:]
     inner = indent + "    "
-    if not _fits(indent + head, line_length):
+    if not long_head and not _fits(indent + head, line_length):
         raise Unsupported("a head too long to split after")
     if not body:
         raise Unsupported("empty brackets")

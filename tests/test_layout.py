@@ -100,6 +100,29 @@ def _rejoin_by_counting(pieces: list[str]) -> list[str]:
     return joined
 
 
+_NAME = st.integers(1, 110).map(lambda n: "N" + "a" * (n - 1))
+_ARGUMENT = st.one_of(
+    st.integers(1, 100).map(lambda n: '"' + "s" * n + '"'),
+    st.integers(1, 60).map(lambda n: "v" * n),
+    st.tuples(st.integers(1, 30), st.integers(1, 40), st.integers(1, 40)).map(
+        lambda t: f'{"U" * t[0]}["{"a" * t[1]}", "{"b" * t[2]}"]'
+    ),
+)
+_CALL_ASSIGNMENTS = st.tuples(_NAME, _NAME, st.lists(_ARGUMENT, min_size=1, max_size=3), st.booleans()).map(
+    lambda t: ("class K:\n    " if t[3] else "") + f"{t[0]} = {t[1]}({', '.join(t[2])})\n"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CALL_ASSIGNMENTS)
+def test_long_assignments_of_calls_are_laid_out_as_black_does(source: str) -> None:
+    """``NAME = callee(...)`` of every length, up to a first line too long to fit: the layout
+    gives up (black then formats it) or says exactly what black says."""
+    ours = layout.layout(source, 88)
+    if ours is not None:
+        assert ours == _black((source, 88))
+
+
 def test_line_width_is_blacks_without_importing_black() -> None:
     """The width table is read from black's source, not through black (a quarter of a second
     to import): every code point at the edges of its ranges, and every line of every corpus's
