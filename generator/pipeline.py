@@ -65,9 +65,9 @@ def generate(
     """Read the docs under ``source`` and plan the output package. Writes nothing.
 
     Raises :class:`GenerationFailed` when a doc cannot be understood. ``jobs`` is the
-    number of worker processes (default: as many as pay, for large trees). ``memo``
-    holds a previous run's work, reused where docs and views are unchanged (the caller
-    saves it).
+    number of processes to work in, this one included (default: as many as pay, for
+    large trees). ``memo`` holds a previous run's work, reused where docs and views are
+    unchanged (the caller saves it).
     """
     with gc_pause.paused():
         return _generate(source, options, progress, jobs, memo)
