@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -37,16 +38,27 @@ def test_progress_counts_every_item() -> None:
     assert sum(ticks) == 500
 
 
-def _fails_in_worker(x: int) -> int:
-    time.sleep(0.0005)
-    if os.getpid() != PARENT and x > 100:
-        raise OSError(28, "No space left on device", f"file{x}")
-    return x
+def _past_100(in_worker: bool, act: Callable[[int], object]) -> Callable[[int], int]:
+    """The identity, slowed as :func:`_slow` is, that does ``act(x)`` for every item past
+    the hundredth that a worker takes (``in_worker``) or that the parent takes."""
+
+    def fn(x: int) -> int:
+        time.sleep(0.0005)
+        if (os.getpid() != PARENT) == in_worker and x > 100:
+            act(x)
+        return x
+
+    return fn
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
 
 
 def test_a_workers_exception_is_raised_in_the_parent() -> None:
+    fails = _past_100(True, lambda x: _raise(OSError(28, "No space left on device", f"file{x}")))
     with pytest.raises(OSError, match="No space left") as caught:
-        pmap(_fails_in_worker, list(range(500)), jobs=2)
+        pmap(fails, list(range(500)), jobs=2)
     assert any("Raised in a worker process" in note for note in caught.value.__notes__)
     _assert_no_children()
 
@@ -56,42 +68,24 @@ class _Unpicklable(Exception):
         raise TypeError("cannot pickle this")
 
 
-def _fails_unpicklably(x: int) -> int:
-    time.sleep(0.0005)
-    if os.getpid() != PARENT and x > 100:
-        raise _Unpicklable("odd")
-    return x
-
-
 def test_an_unpicklable_exception_is_reported_by_its_text() -> None:
+    fails = _past_100(True, lambda x: _raise(_Unpicklable("odd")))
     with pytest.raises(WorkerFailed, match="in a worker process: .*_Unpicklable: odd"):
-        pmap(_fails_unpicklably, list(range(500)), jobs=2)
+        pmap(fails, list(range(500)), jobs=2)
     _assert_no_children()
-
-
-def _dies_in_worker(x: int) -> int:
-    time.sleep(0.0005)
-    if os.getpid() != PARENT and x > 100:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return x
 
 
 def test_a_worker_that_dies_is_an_error_not_a_short_result() -> None:
+    dies = _past_100(True, lambda x: os.kill(os.getpid(), signal.SIGKILL))
     with pytest.raises(WorkerFailed, match="ended before sending all its results"):
-        pmap(_dies_in_worker, list(range(500)), jobs=2)
+        pmap(dies, list(range(500)), jobs=2)
     _assert_no_children()
 
 
-def _fails_in_parent(x: int) -> int:
-    time.sleep(0.0005)
-    if os.getpid() == PARENT and x > 100:
-        raise ValueError("parent")
-    return x
-
-
 def test_the_parents_failure_stops_the_workers() -> None:
+    fails = _past_100(False, lambda x: _raise(ValueError("parent")))
     with pytest.raises(ValueError, match="parent"):
-        pmap(_fails_in_parent, list(range(500)), jobs=3)
+        pmap(fails, list(range(500)), jobs=3)
     _assert_no_children()
 
 

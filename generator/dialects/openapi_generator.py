@@ -100,8 +100,7 @@ def _text(cell: str) -> str:
         text = _ESCAPE.sub(r"\1", text)
     if "<" in text:
         text = _BR.sub("\n", text)
-    # one line without tabs (most cells): what clean_text would make of it
-    return text.strip(" ") if "\n" not in text and "\t" not in text else clean_text(text)
+    return clean_text(text)
 
 
 def _fields(

@@ -122,8 +122,7 @@ def plain(cell: str) -> str:
     is normalized as a docstring would keep it, and Speakeasy's ``N/A`` means no text."""
     if "<" in cell:
         cell = _BR.sub("\n", cell)
-    # one line without tabs (most cells): what clean_text would make of it
-    text = cell.strip(" ") if "\n" not in cell and "\t" not in cell else clean_text(cell)
+    text = clean_text(cell)
     return "" if text == "N/A" else text
 
 
