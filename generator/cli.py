@@ -349,16 +349,13 @@ class Run:
         self, job: Job, start: float, before: dict[str, Any]
     ) -> tuple[Job, Any, Any, dict[str, Any], float]:
         from .memo import Memo
-        from .parallel import in_background
         from .pipeline import generate
         from .writing import changes as plan_changes
 
         memo = Memo.load(job.source, job.output, job.options, before) if before else Memo()
         with self._progress(str(job.source)) as progress:
             plan = generate(job.source, job.options, progress, jobs=self.jobs, memo=memo)
-        # Saved while the output is written: a memo of 10,000 docs takes half a second.
-        if memo.path is not None:
-            self._saving.append(in_background(memo.save))
+        self._saving.append(memo.save())  # in the background, while the output is written
         self.report(plan.diagnostics)
         return job, plan, plan_changes(plan, job.output), before, time.perf_counter() - start
 

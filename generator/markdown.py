@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
+def unescape(text: str) -> str:
+    """Character references (``&lt;``, ``&#124;``) as markdown renders them; the html module
+    is imported only when a text has one (only OpenAPI Generator's docs write them)."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
 def decode(data: bytes, path: str) -> str:
     """UTF-8 (with or without BOM); anything else is an error naming the file."""
     try:

@@ -11,9 +11,11 @@ Two memos per job, kept beside the run cache (:func:`runcache.cache_dir`):
 
 Both hold only for the gen-models code, black, templates, name map and options they were
 made with: the memo records those (:func:`runcache.inputs` without the docs), and a memo
-made with others starts empty. A run appends what it made; when a memo holds more that
-the run did not use than it used, it is rewritten with only what was used, so it stays
-about one tree's worth. A memo that cannot be read or written only costs time.
+made with others starts empty. A run appends what it made, as two records written by
+background processes: the docs once all are read (while the run goes on to resolve and
+render), the files once they are made. When a memo holds more that the run did not use
+than it used, it is rewritten with only what was used, so it stays about one tree's
+worth. A memo that cannot be read or written only costs time.
 """
 
 from __future__ import annotations
@@ -24,12 +26,15 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from . import runcache
 from .config import Options
 
 FORMAT = 1
+_SMALL = 50
+"""Records of fewer docs and files than this are written without a background process."""
 DocKey = tuple[str, str, bytes]
 """A doc's path from the source root, its path as diagnostics show it, the hash of its bytes."""
 
@@ -56,6 +61,10 @@ class Memo:
         self._used_files: dict[bytes, str] = {}
         self._valid = False
         """The memo file was made with the same identity: records can be appended to it."""
+        self._saving_docs: Callable[[], None] | None = None
+        """Waits for the docs part, when :meth:`reading_done` started saving it."""
+        self._held_files: dict[bytes, str] = {}
+        """The files the memo file holds once the docs part is saved."""
 
     @classmethod
     def load(cls, source: Path, output: Path, options: Options, inputs: dict[str, Any]) -> Memo:
@@ -97,34 +106,68 @@ class Memo:
             sum(k in self.files for k in self._used_files),
         )
 
-    def save(self) -> None:
-        """Add what this run made to the memo: appended to it, or (when the memo holds more
-        that this run did not use than it used) the memo rewritten with only what it used."""
-        if self.path is None:
+    def reading_done(self) -> None:
+        """Every doc of the run has been read: a memo with a file starts saving the docs part
+        now, in a background process, while this one resolves and renders (pickling the
+        models of 10,000 docs takes half a second; done later, it would compete with
+        writing the output)."""
+        if self.path is None or self._saving_docs is not None:
             return
-        used = len(self._used_docs) + len(self._used_files)
-        unused = len(self.docs.keys() - self._used_docs.keys()) + len(
-            self.files.keys() - self._used_files.keys()
-        )
+        unused = len(self.docs.keys() - self._used_docs.keys())
+        rewrite = not self._valid or unused > len(self._used_docs)
+        new_docs = self._used_docs if rewrite else {k: v for k, v in self._used_docs.items() if k not in self.docs}
+        self._saving_docs = self._start(rewrite, new_docs, {})
+        # What the file holds once that is written (the files part follows in save()).
+        self._held_files = {} if rewrite else self.files
+
+    def save(self) -> Callable[[], None]:
+        """Add what this run made to the memo, in a background process; returns a function
+        that waits for it. Records are appended, unless the memo holds more that this run did
+        not use than it used: then it is rewritten with only what the run used."""
+        if self.path is None:
+            return lambda: None
+        if self._saving_docs is None:  # not saved after reading: all of it now
+            rewrite = not self._valid or len(self.docs.keys() - self._used_docs.keys()) + len(
+                self.files.keys() - self._used_files.keys()
+            ) > len(self._used_docs) + len(self._used_files)
+            docs = self._used_docs if rewrite else {k: v for k, v in self._used_docs.items() if k not in self.docs}
+            held = {} if rewrite else self.files
+        else:
+            self._saving_docs()  # the files part goes after the docs part, in the same file
+            held = self._held_files
+            rewrite = len(held.keys() - self._used_files.keys()) > len(self._used_files)
+            docs = self._used_docs if rewrite else {}
+        files = self._used_files if rewrite else {k: v for k, v in self._used_files.items() if k not in held}
+        return self._start(rewrite, docs, files)
+
+    def _start(self, rewrite: bool, docs: dict[DocKey, Any], files: dict[bytes, str]) -> Callable[[], None]:
+        """Write a record in a background process (returning a function that waits for it),
+        or here and now if it is small: a few records pickle faster than a fork."""
+        if not rewrite and len(docs) + len(files) < _SMALL:
+            self._write(rewrite, docs, files)
+            return lambda: None
+        from .parallel import in_background
+
+        return in_background(lambda: self._write(rewrite, docs, files))
+
+    def _write(self, rewrite: bool, docs: dict[DocKey, Any], files: dict[bytes, str]) -> None:
+        assert self.path is not None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            if not self._valid or unused > used:
-                self._rewrite(self.path)
-                return
-            docs = {k: v for k, v in self._used_docs.items() if k not in self.docs}
-            files = {k: v for k, v in self._used_files.items() if k not in self.files}
-            if docs or files:
+            if rewrite:
+                self._rewrite(self.path, docs, files)
+            elif docs or files:
                 with open(self.path, "ab") as f:  # in one write, so that two runs' records do not mix
                     f.write(pickle.dumps((docs, files), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a memo that cannot be written only costs time
 
-    def _rewrite(self, path: Path) -> None:
+    def _rewrite(self, path: Path, docs: dict[DocKey, Any], files: dict[bytes, str]) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".memo-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(self.identity, f, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump((self._used_docs, self._used_files), f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((docs, files), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)

@@ -14,13 +14,14 @@ fork is not available, or the work is small, everything runs in this process.
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO, Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -64,9 +65,12 @@ def pmap(
     share: Any = None,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[R]:
     """``[fn(x) for x in items]``, in worker processes when that pays; ``share`` is
-    what :func:`shared` returns to ``fn`` (in the workers too)."""
+    what :func:`shared` returns to ``fn`` (in the workers too). When workers run, this
+    process calls ``meanwhile()`` once first: work it would do later anyway, done while
+    they start on the items (they take more of them for it)."""
     global _shared
     _shared = share
     count = min(worker_count(len(items), jobs), max(1, len(items)))
@@ -78,7 +82,7 @@ def pmap(
                 if progress is not None:
                     progress(1)
             return out
-        return _Map(fn, items, count, progress).run()
+        return _Map(fn, items, count, progress).run(meanwhile)
     finally:
         _shared = None
 
@@ -100,7 +104,7 @@ class _Map(Generic[T, R]):
         """Result pipe -> pid, for each worker still sending."""
         self.buffers: dict[int, bytearray] = {}
 
-    def run(self) -> list[R]:
+    def run(self, meanwhile: Callable[[], None] | None = None) -> list[R]:
         # Every chunk number goes in the pipe before any process reads it, and its write
         # end is closed before the forks: an empty pipe then means no work is left.
         self.tasks, write = os.pipe()
@@ -109,6 +113,8 @@ class _Map(Generic[T, R]):
         try:
             for _ in range(self.count - 1):
                 self._start()
+            if meanwhile is not None:
+                meanwhile()
             self._work(self._drain, self._done)
             for pipe in list(self.workers):
                 os.set_blocking(pipe, True)
@@ -147,7 +153,8 @@ class _Map(Generic[T, R]):
 
     def _start(self) -> None:
         read, write = os.pipe()
-        parent = os.getpid()
+        _enlarge(write)
+        parent, prctl = os.getpid(), _prctl()
         pid = os.fork()
         if pid:
             os.close(write)
@@ -159,7 +166,7 @@ class _Map(Generic[T, R]):
         # cleanup (the parent's atexit handlers, buffers and temporary files are the parent's).
         status = 0
         try:
-            _die_with(parent)
+            _die_with(parent, prctl)
             os.close(read)
             for pipe in self.workers:
                 os.close(pipe)
@@ -238,6 +245,18 @@ def in_background(fn: Callable[[], object]) -> Callable[[], None]:
     return wait
 
 
+def _enlarge(pipe: int) -> None:
+    """Make a result pipe hold 1 MB (Linux), not 64 KB: a worker whose results wait for the
+    parent (busy with its own items, or ``meanwhile``) goes on working, not blocked on a write."""
+    if sys.platform.startswith("linux"):
+        import fcntl
+
+        try:
+            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
+        except OSError:  # above this system's limit: the default size only slows the worker
+            pass
+
+
 def _send(pipe: BinaryIO, message: object) -> None:
     """One message: its length, then its pickle."""
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
@@ -265,16 +284,25 @@ def _raise(failure: tuple[BaseException | None, str, str]) -> None:
     raise exc
 
 
-def _die_with(parent: int) -> None:
+@functools.lru_cache(maxsize=1)
+def _prctl() -> Callable[..., int] | None:
+    """Linux's ``prctl``, looked up once in the parent (each worker would otherwise spend
+    milliseconds importing ctypes before its first item); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        return cast("Callable[..., int]", ctypes.CDLL(None, use_errno=True).prctl)
+    except (OSError, AttributeError):  # no prctl here: a worker just finishes its share
+        return None
+
+
+def _die_with(parent: int, prctl: Callable[..., int] | None) -> None:
     """Have the kernel kill this worker if its parent dies (Linux): a killed run must not
     leave a worker behind, still writing into the output it was making."""
-    if sys.platform.startswith("linux"):
-        import ctypes  # only in a worker, on Linux
-
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):  # no prctl here: the worker just finishes its share
-            return
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before that took effect
         os._exit(1)
 

@@ -2,6 +2,11 @@
 
 Each stage collects diagnostics; the run fails once, at the end of the first stage
 that found an error (or, with ``strict``, a warning).
+
+Only reading and parsing are imported with this module. The later stages (Jinja, the
+styles, the layout) are imported when reached, or, when worker processes parse, by this
+process while they do (see :func:`_warm_up`): the start of a run is spent on what it needs
+first, and no core waits while the other imports.
 """
 
 from __future__ import annotations
@@ -11,22 +16,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from . import gc_pause, ir, naming
+from . import gc_pause, ir
 from .config import Options
 from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
 from .dialects import read_model
-from .format import format_source
 from .memo import DocKey, Memo, digest
 from .parallel import MIN_ITEMS, pmap, shared
-from .render import Rendered, render
-from .resolve import Tree, resolve
 from .sources import Doc, find_docs, parse_doc, read_bytes
-from .wirenames import apply_wire_names
-from .styles import exports, module_view, support_modules
-from .styles.common import header
-from .styles.package import package_views
+
+if TYPE_CHECKING:
+    from .resolve import Tree
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def generate(
     Raises :class:`GenerationFailed` when a doc cannot be understood. ``jobs`` is the
     number of processes to work in, this one included (default: as many as pay, for
     large trees). ``memo`` holds a previous run's work, reused where docs and views are
-    unchanged (the caller saves it).
+    unchanged; a memo loaded from the cache starts saving what was read once every doc
+    is read (:meth:`~generator.memo.Memo.reading_done`), the caller saves the rest.
     """
     with gc_pause.paused():
         return _generate(source, options, progress, jobs, memo)
@@ -87,7 +89,8 @@ def _generate(
     read: list[_Read | None] = [_known_doc(doc, memo) for doc in docs] if memo.docs else [None] * len(docs)
     tick(len(docs) - read.count(None))
     missing = [i for i, known in enumerate(read) if known is None]
-    for i, (key, doc_read) in zip(missing, pmap(_read_doc, [docs[i] for i in missing], options, jobs, tick)):
+    reading = pmap(_read_doc, [docs[i] for i in missing], options, jobs, tick, meanwhile=lambda: _warm_up(options))
+    for i, (key, doc_read) in zip(missing, reading):
         read[i] = doc_read
         if key is not None:
             memo.add_doc(key, doc_read)
@@ -101,6 +104,11 @@ def _generate(
             models.append(model)
     clock.lap("read and parse")
     _fail_on_errors(diagnostics, options)
+    memo.reading_done()
+    from . import naming, outputs
+    from .resolve import resolve
+    from .wirenames import apply_wire_names
+
     models = apply_wire_names(models, options, diagnostics)
     tree = resolve(models, diagnostics, root.resolve().as_posix())
     clock.lap("resolve")
@@ -109,7 +117,7 @@ def _generate(
     share = (tree, naming.plan(tree.models), options, memo.files)
     if memo.files and jobs is None and len(missing) < MIN_ITEMS:
         jobs = 1  # few docs changed: most files come from the memo, workers would not pay
-    made = pmap(_make_files, _file_jobs(tree, options), share=share, jobs=jobs, progress=tick)
+    made = pmap(outputs.make_files, outputs.file_jobs(tree, options), share=share, jobs=jobs, progress=tick)
     problems = [d for result in made if isinstance(result, tuple) for d in result]
     if problems:
         raise GenerationFailed(tuple(problems))
@@ -125,6 +133,15 @@ def _generate(
 
 _Read = tuple[ir.Model | None, list[Diagnostic]]
 """One doc's model (or None: not a model, or unreadable), with what reading it found."""
+
+
+def _warm_up(options: Options) -> None:
+    """What this process does first while workers parse: import the later stages and compile
+    the templates, which would otherwise wait for the parsing to end (the workers take more
+    of the docs meanwhile). The render workers, forked later, inherit both."""
+    from . import naming, outputs, resolve, wirenames  # noqa: F401 - imported to be ready
+
+    outputs.prepare(options)
 
 
 def _known_doc(doc: Doc, memo: Memo) -> _Read | None:
@@ -144,62 +161,6 @@ def _read_doc(doc: Doc) -> tuple[DocKey | None, _Read]:
         return key, (read_model(page, options, found), found)
     except DocError as exc:
         return None, (None, [exc.diagnostic])
-
-
-_PACKAGES = "__init__ files"
-
-
-def _file_jobs(tree: Tree, options: Options) -> list[str]:
-    """What :func:`_make_files` makes: the packages' ``__init__.py`` files (the largest job,
-    so first: workers finish together), each model's module, and the style's support modules."""
-    return [_PACKAGES] + [m.key for m in tree.models] + [f"{m}.py" for m in support_modules(options)]
-
-
-def _make_files(job: str) -> list[tuple[str, str, bytes]] | tuple[Diagnostic, ...]:
-    """Files (path, text, key in the memo) for one job; the errors of a user's template, if
-    one fails."""
-    tree, names, options, known = shared()
-    made = []
-    try:
-        views: dict[str, tuple[str, str, object]]  # path -> template, its argument, the view
-        if job == _PACKAGES:
-            package = "common/package.py.jinja"
-            views = {p: (package, "package", v) for p, v in package_views(tree, names, options).items()}
-        elif job in tree.by_key:
-            template, module = module_view(tree.by_key[job], tree, names, options)
-            views = {names[job].path: (template, "module", module)}
-        else:
-            views = {job: (f"{options.style.value}/{job}.jinja", "header", header(None))}
-        for path, (template, argument, view) in views.items():
-            key = digest(path, template, repr(view))
-            text = known.get(key)
-            if text is None:
-                text = _format(render(template, options.templates, **{argument: view}), path, options)
-            made.append((path, text, key))
-    except GenerationFailed as exc:
-        return tuple(exc.diagnostics)
-    return made
-
-
-def _format(text: Rendered, path: str, options: Options) -> str:
-    return format_source(text, path, options.target, options.line_length)
-
-
-def render_files(tree: Tree, options: Options) -> dict[str, Rendered]:
-    """Every output file as its template made it (before black's layout), by path."""
-    names = naming.plan(tree.models)
-    templates = options.templates
-    rendered: dict[str, Rendered] = {}
-    for model in tree.models:
-        template, view = module_view(model, tree, names, options)
-        rendered[names[model.key].path] = render(template, templates, module=view)
-    for path, package in package_views(tree, names, options).items():
-        rendered[path] = render("common/package.py.jinja", templates, package=package)
-    for module in support_modules(options):
-        rendered[f"{module}.py"] = render(
-            f"{options.style.value}/{module}.py.jinja", templates, header=header(None)
-        )
-    return rendered
 
 
 def _fail_on_errors(diagnostics: list[Diagnostic], options: Options, last: bool = False) -> None:

@@ -28,11 +28,6 @@ from typing import Any
 from .config import TARGET_VERSIONS, AliasRule, Dialect, EnumStyle, Extra, Nulls, Options, PythonDates, Style
 from .diagnostics import GenerationFailed, Location, error
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 _CHOICES: dict[str, tuple[str, Any]] = {
     "style": ("style", Style),
     "extra": ("extra", Extra),
@@ -78,6 +73,11 @@ def find(start: Path) -> Path | None:
 
 
 def load(path: Path) -> Settings:
+    if sys.version_info >= (3, 11):  # imported here: most runs find no pyproject.toml to read
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     text = path.read_text("utf-8")
     try:
         table = tomllib.loads(text).get("tool", {}).get("gen-models", {})

@@ -83,6 +83,13 @@ def _template(name: str, user_dir: str | None) -> tuple[jinja2.Template, bool]:
     return template, bool(user_dir and _inside(template.filename or name, user_dir))
 
 
+def preload(style: str) -> None:
+    """Compile every built-in template ``style`` renders with (its own and ``common/``'s)."""
+    root = builtin_templates()
+    for kind in sorted({t.name for folder in ("common", style) for t in (root / folder).glob("*.jinja")}):
+        _builtin_template(f"{style}/{kind}")
+
+
 @lru_cache(maxsize=64)
 def _builtin_template(name: str) -> tuple[jinja2.Template, bool]:
     return _template(name, None)

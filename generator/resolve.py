@@ -113,8 +113,11 @@ class _Finder:
         here = posixpath.dirname(source)
         found = self._targets.get((here, path))
         if found is None:
-            absolute = posixpath.normpath(posixpath.join(self.root, here, path))
-            found = self._targets[here, path] = posixpath.relpath(absolute, self.root)
+            found = posixpath.normpath(posixpath.join(here, path))
+            if found == ".." or found.startswith(("../", "/")):  # out of the root, maybe back in
+                absolute = posixpath.normpath(posixpath.join(self.root, found))
+                found = posixpath.relpath(absolute, self.root)
+            self._targets[here, path] = found
         return found
 
     def _by_name(self, ref: ir.Ref, source: str, at: Location, diagnostics: list[Diagnostic]) -> ir.TypeNode:

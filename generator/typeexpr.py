@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ast
 import enum
-import html
 import json
 import re
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import NamedTuple
 
 from . import ir
 from .diagnostics import DocError, Location
+from .markdown import unescape
 
 MAX_DEPTH = 64
 _NOWHERE = Location("")
@@ -211,7 +211,7 @@ def _parse_type(cell: str, flavor: Flavor, swap_dates: bool) -> Parsed:
     """:func:`parse_type`, once per distinct cell (docs repeat their type cells; the result
     is immutable and does not depend on where the cell is)."""
     location = _NOWHERE
-    text = html.unescape(cell) if flavor is Flavor.OPENAPI else cell
+    text = unescape(cell) if flavor is Flavor.OPENAPI else cell
     linked = _link_cell(text, flavor)
     if linked is not None:
         return Parsed(linked)

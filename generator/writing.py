@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import glob
 import os
@@ -22,11 +21,14 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, GenerationFailed, Location, error
 from .parallel import pmap, shared
-from .pipeline import Plan
-from .styles.common import HEADER
+from .resources import HEADER
+
+if TYPE_CHECKING:
+    from .pipeline import Plan
 
 _MARK = f"# {HEADER}".encode()
 
@@ -51,6 +53,8 @@ class Changes:
         return lines + [f"would remove {self.root / p}" for p in self.remove]
 
     def diff(self) -> str:
+        from difflib import unified_diff
+
         chunks = []
         for rel in sorted({*self.create, *self.change, *self.remove}):
             path = self.root / rel
@@ -62,7 +66,7 @@ class Changes:
             new = (self.create.get(rel) or self.change.get(rel) or "").splitlines(keepends=True)
             before = str(path) if old else "/dev/null"
             after = str(path) if new else "/dev/null"
-            chunks.append("".join(difflib.unified_diff(old, new, before, after)))
+            chunks.append("".join(unified_diff(old, new, before, after)))
         return "".join(chunks)
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import Options, Style, generate, layout
-from generator.pipeline import render_files
+from generator.outputs import render_files
 from helpers import ALL_CORPORA, ROOT, STYLES, Generated
 
 

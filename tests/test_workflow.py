@@ -279,3 +279,36 @@ def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> No
         assert reused and int(reused[1]) > 400 and int(reused[2]) > 400, (number, run.stderr[-500:])
         fresh = generate(docs)
         assert tree_bytes(out) == {rel: text.encode() for rel, text in fresh.files.items()}, number
+
+
+def test_the_memo_keeps_what_runs_use_and_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each run's docs and files reach the memo (large records by background processes, the
+    docs part as soon as reading ends), and a memo holding more that a run did not use than
+    it used is rewritten with only what the run used."""
+    from generator.memo import Memo
+
+    monkeypatch.setenv("GEN_MODELS_CACHE_DIR", str(tmp_path / "cache"))
+    source, out, options, inputs = tmp_path / "docs", tmp_path / "out", Options(), {"code": {"x.py": [1, 2]}}
+
+    def run(docs: range, files: range) -> tuple[int, int]:
+        """One run that reads docs d<i> and makes files f<i>; what the next run finds."""
+        memo = Memo.load(source, out, options, inputs)
+        for i in docs:
+            key = (f"d{i}.md", f"d{i}.md", b"%d" % i)
+            if memo.known_doc(key) is None:
+                memo.add_doc(key, f"model {i}")
+        memo.reading_done()
+        for i in files:
+            memo.add_file(b"f%d" % i, memo.files.get(b"f%d" % i, f"text {i}"))
+        memo.save()()
+        after = Memo.load(source, out, options, inputs)
+        assert all(after.docs[(f"d{i}.md", f"d{i}.md", b"%d" % i)] == f"model {i}" for i in docs)
+        assert all(after.files[b"f%d" % i] == f"text {i}" for i in files)
+        return len(after.docs), len(after.files)
+
+    assert run(range(60), range(60)) == (60, 60)  # a new memo, written in the background
+    assert run(range(61), range(61)) == (61, 61)  # one more of each, appended
+    assert run(range(10), range(10)) == (10, 10)  # most docs unused: rewritten, files after
+    assert run(range(10), range(2)) == (10, 2)  # most files unused: rewritten again
+    assert run(range(10), range(100, 160)) == (10, 62)  # appended: 2 unused against 60 used
+    assert Memo.load(source, out, options, {"code": {}}).docs == {}  # other code: starts empty

@@ -14,7 +14,6 @@ Types are bold, links ``[**X**](X.md)`` or ``[**List[X]**](X.md)``, with HTML en
 from __future__ import annotations
 
 import ast
-import html
 import keyword
 import re
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from .. import ir, tsliteral
 from ..config import Dialect, Options
 from ..diagnostics import Diagnostic, DocError, Location, warning
+from ..markdown import unescape
 from ..page import BulletList, Code, Page, Paragraph, Table
 from ..pysource import clean_text
 from ..typeexpr import Flavor, parse_type
@@ -95,7 +95,7 @@ def _language(page: Page) -> str:
 def _text(cell: str) -> str:
     """OpenAPI Generator escapes quotes twice (``\\&#39;``): HTML entities, then backslashes.
     ``<br/>`` is a line break, as in Speakeasy's docs."""
-    text = html.unescape(cell)
+    text = unescape(cell)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if "<" in text:
@@ -145,7 +145,7 @@ def _default(notes: str, python: bool, at: Location, diagnostics: list[Diagnosti
     m = _DEFAULT.search(notes)
     if m is None or m.group("value").strip() == "undefined":
         return None
-    text = html.unescape(m.group("value")).strip()
+    text = unescape(m.group("value")).strip()
     try:
         value = ast.literal_eval(text) if python else tsliteral.parse(text)
     except (ValueError, SyntaxError, tsliteral.LiteralError, RecursionError, MemoryError):
@@ -164,7 +164,7 @@ def _members(page: Page, blocks: tuple[object, ...], python: bool) -> tuple[ir.E
     members = []
     for item in bullets.items:
         at = page.at(item.line)
-        m = _ENUM_ITEM.match(html.unescape(item.text.strip()))
+        m = _ENUM_ITEM.match(unescape(item.text.strip()))
         if m is None:
             raise DocError(at, f"cannot read enum value {item.text!r}: expected `NAME` (value: `'value'`)")
         try:
