@@ -13,11 +13,11 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+import msgspec
 
 from .config import TARGET_VERSIONS, AliasRule, Dialect, EnumStyle, Extra, Nulls, Options, PythonDates, Style
 from . import gc_pause, pyproject
@@ -240,13 +240,12 @@ def _jobs(
             "give a SOURCE directory, or configure jobs in [tool.gen-models] of pyproject.toml (see the README)"
         )
     return [
-        replace(job, options=pyproject.options(given, job.options, settings.path))
+        msgspec.structs.replace(job, options=pyproject.options(given, job.options, settings.path))
         for job in pyproject.jobs(settings)
     ]
 
 
-@dataclass
-class Run:
+class Run(msgspec.Struct):
     quiet: bool
     verbose: bool
     check: bool
@@ -255,7 +254,7 @@ class Run:
     exit_nonzero_on_change: bool
     no_cache: bool = False
     jobs: int | None = None
-    _saving: list[Callable[[], None]] = field(default_factory=list)
+    _saving: list[Callable[[], None]] = msgspec.field(default_factory=list)
     """Waits for the memos being saved in the background."""
 
     def report(self, diagnostics: tuple[Diagnostic, ...]) -> None:

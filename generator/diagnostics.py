@@ -8,13 +8,12 @@ pipeline fails once, at a stage boundary, if any of them is an error.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
-from .pickling import by_constructor
+import msgspec
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Location:
+
+class Location(msgspec.Struct, frozen=True, order=True):
     """A line in a source file (1-based), as the user sees the path."""
 
     path: str
@@ -29,8 +28,7 @@ class Severity(enum.Enum):
     ERROR = "error"
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True):
     severity: Severity
     location: Location
     message: str
@@ -43,7 +41,6 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-by_constructor(Location, Diagnostic)
 
 
 def error(location: Location, message: str) -> Diagnostic:

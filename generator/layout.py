@@ -25,7 +25,9 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import msgspec
+
 from .textwidth import str_width
 
 _OPEN, _CLOSE = "([{", ")]}"
@@ -67,8 +69,7 @@ class Unsupported(Exception):
     """Not a shape this module knows: let black do it."""
 
 
-@dataclass(slots=True)
-class _Statement:
+class _Statement(msgspec.Struct):
     """A logical line black lays out: a docstring, or a statement too long or exploded."""
 
     indent: str

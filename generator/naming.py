@@ -12,7 +12,8 @@ import keyword
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from . import ir
 
@@ -153,8 +154,7 @@ def unique(names: Iterable[str], taken: Iterable[str] = (), fold_case: bool = Fa
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ModelNames:
+class ModelNames(msgspec.Struct, frozen=True):
     package: tuple[str, ...]
     """The package path under OUT, one identifier per source directory."""
     module: str

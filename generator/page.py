@@ -5,49 +5,43 @@ because that is where the docs put their meaning. Two readers make pages: the pl
 one (:mod:`generator.plain_markdown`) for the subset of markdown SDK docs are written
 in, and markdown-it (:mod:`generator.markdown`) for everything else; they agree.
 
-The records are slotted dataclasses, not frozen ones: a page is made once and read once,
-by one dialect, and a frozen dataclass pays an ``object.__setattr__`` call for each field
-it is made with, a fifth of what making a page costs. Nothing changes a record once made.
+The records are frozen msgspec Structs, as the intermediate model's are (see :mod:`.ir`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Union
+
+import msgspec
 
 from .diagnostics import Location
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(msgspec.Struct, frozen=True):
     text: str
     line: int
 
 
-@dataclass(slots=True)
-class Row:
+class Row(msgspec.Struct, frozen=True):
     cells: tuple[str, ...]
     line: int
 
 
-@dataclass(slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     header: tuple[str, ...]
     rows: tuple[Row, ...]
     line: int
 
 
-@dataclass(slots=True)
-class Code:
+class Code(msgspec.Struct, frozen=True):
     info: str
     text: str
     line: int
     """The line of the opening fence; the code starts on the next one."""
 
 
-@dataclass(slots=True)
-class BulletList:
+class BulletList(msgspec.Struct, frozen=True):
     items: tuple[Paragraph, ...]
     line: int
 
@@ -55,23 +49,20 @@ class BulletList:
 Block = Union[Paragraph, Table, Code, BulletList]
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(msgspec.Struct, frozen=True):
     level: int
     title: str
     line: int
 
 
-@dataclass(slots=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     level: int
     title: str
     line: int
     blocks: tuple[Block, ...]
 
 
-@dataclass(slots=True)
-class Page:
+class Page(msgspec.Struct, frozen=True):
     """One markdown file, split at its headings."""
 
     path: str
@@ -82,7 +73,7 @@ class Page:
     title_line: int
     intro: tuple[Block, ...]
     sections: tuple[Section, ...]
-    by_title: Mapping[tuple[int, str], Section] = field(compare=False, repr=False)
+    by_title: Mapping[tuple[int, str], Section]
     """The first section of each level and title (stripped, lower case): :func:`index`."""
 
     def at(self, line: int) -> Location:

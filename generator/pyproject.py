@@ -21,9 +21,11 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from .config import TARGET_VERSIONS, AliasRule, Dialect, EnumStyle, Extra, Nulls, Options, PythonDates, Style
 from .diagnostics import GenerationFailed, Location, error
@@ -43,15 +45,13 @@ OPTION_KEYS = frozenset(_CHOICES) | frozenset(_FLAGS) | frozenset(_PATHS) | {"ta
 JOB_KEYS = OPTION_KEYS | {"source", "output"}
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(msgspec.Struct, frozen=True):
     source: Path
     output: Path
     options: Options
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     """What a pyproject.toml configures: option values by key, and the jobs."""
 
     path: Path

@@ -9,8 +9,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 from types import MappingProxyType
+
+import msgspec
+from msgspec.structs import replace
 
 from . import ir
 from .diagnostics import Diagnostic, DocError, Location, error, warning
@@ -18,8 +20,7 @@ from .diagnostics import Diagnostic, DocError, Location, error, warning
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
-class Tree:
+class Tree(msgspec.Struct, frozen=True):
     """The checked models of one docs tree, in key order, with an index by key."""
 
     models: tuple[ir.Model, ...]

@@ -18,9 +18,10 @@ import importlib.util
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from .config import Options
 from .resources import builtin_templates
@@ -29,8 +30,7 @@ _HERE = Path(__file__).resolve().parent
 FORMAT = 1
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(msgspec.Struct, frozen=True):
     """What a current job's last run reported."""
 
     diagnostics: tuple[str, ...]

@@ -8,16 +8,16 @@ enters a directory outside it).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from .diagnostics import Diagnostic, DocError, Location, warning
 from .markdown import decode, parse_page
 from .page import Page
 
 
-@dataclass(frozen=True, slots=True)
-class Doc:
+class Doc(msgspec.Struct, frozen=True):
     rel: str
     """The path relative to the source root, forward slashes."""
     shown: str

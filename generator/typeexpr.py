@@ -20,9 +20,10 @@ import ast
 import enum
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+import msgspec
 
 from . import ir
 from .diagnostics import DocError, Location
@@ -74,8 +75,7 @@ class Token(NamedTuple):
     """Where the token starts in the text."""
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(msgspec.Struct, frozen=True):
     node: ir.TypeNode
     wrapper: str | None = None
     """The outermost ``Optional`` / ``Nullable`` / ``OptionalNullable``, if any."""

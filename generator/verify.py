@@ -19,10 +19,12 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import msgspec
 
 from . import ir, naming, tsliteral
 from .config import EnumStyle, Options, Style
@@ -34,8 +36,7 @@ from .writing import write
 RoundTrip = Callable[[Any], Any]
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     checked: int
     passed: int
     diagnostics: tuple[Diagnostic, ...]

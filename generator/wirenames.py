@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import replace
+from msgspec.structs import replace
 from pathlib import Path
 
 from . import ir
