@@ -6,6 +6,7 @@ holds it, among the docs that were read; nothing a link names is ever opened.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -111,7 +112,7 @@ class _Finder:
 
     def _target(self, source: str, path: str) -> str:
         """Where a link from ``source`` leads, relative to the root (many links share one)."""
-        here = posixpath.dirname(source)
+        here = _directory(source)
         found = self._targets.get((here, path))
         if found is None:
             found = posixpath.normpath(posixpath.join(here, path))
@@ -136,7 +137,7 @@ class _Finder:
     def _lookup(self, spelling: str, source: str) -> str | None:
         """A name, qualified by its directory (``components.Status``) or not, to a doc key."""
         namespace, _, name = spelling.rpartition(".")
-        here = posixpath.dirname(source)
+        here = _directory(source)
         if not namespace:
             keys = self.by_dir_name.get((here, name)) or self.by_name.get(name, [])
             return keys[0] if len(keys) == 1 else None
@@ -148,18 +149,25 @@ class _Finder:
         return min(keys) if keys else None
 
 
+_directory = functools.lru_cache(maxsize=65536)(posixpath.dirname)
+"""A doc key's directory: asked for each reference a doc makes."""
+
+
 def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic]) -> ir.Model:
     def link(node: ir.TypeNode, at: Location) -> ir.TypeNode:
         """The node with its references linked (the node itself if it holds none)."""
-        if isinstance(node, ir.Ref):
+        kind = type(node)  # not isinstance: most nodes are primitives, found first this way
+        if kind is ir.Primitive or kind is ir.Literal:
+            return node
+        if type(node) is ir.Ref:
             return finder.find(node, model.key, at, diagnostics)
-        if isinstance(node, ir.ArrayOf):
+        if type(node) is ir.ArrayOf:
             item = link(node.item, at)
             return node if item is node.item else ir.ArrayOf(item)
-        if isinstance(node, ir.MapOf):
+        if type(node) is ir.MapOf:
             value = link(node.value, at)
             return node if value is node.value else ir.MapOf(value)
-        if isinstance(node, ir.UnionOf):
+        if type(node) is ir.UnionOf:
             members = tuple(link(m, at) for m in node.members)
             return node if all(a is b for a, b in zip(members, node.members)) else ir.UnionOf(members)
         return node
