@@ -146,7 +146,10 @@ _CONFIG_KEYS = {
     "--no-cache", is_flag=True, help="Always do the whole job, even if nothing changed since the last run."
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 64), help="Processes to work in, this one included (1: no workers).  [default: as many as pay off]"
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    help="Processes to work in, this one included (1: no workers).  [default: as many as pay off]",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every file written or removed, and timings.")

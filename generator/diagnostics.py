@@ -12,7 +12,6 @@ import enum
 import msgspec
 
 
-
 class Location(msgspec.Struct, frozen=True, order=True):
     """A line in a source file (1-based), as the user sees the path."""
 
@@ -39,8 +38,6 @@ class Diagnostic(msgspec.Struct, frozen=True):
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
-
-
 
 
 def error(location: Location, message: str) -> Diagnostic:

@@ -183,8 +183,6 @@ class OpaqueModel(ModelBase, frozen=True, kw_only=True):
 Model = Union[ObjectModel, EnumModel, UnionModel, OpaqueModel]
 
 
-
-
 def walk(node: TypeNode) -> Iterator[TypeNode]:
     """Every node of a type tree, outermost first."""
     yield node

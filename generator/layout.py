@@ -205,8 +205,6 @@ def _code(masked: str) -> str:
     return masked if comment < 0 else masked[:comment] + " " * (len(masked) - comment)
 
 
-
-
 def _fits(line: str, line_length: int) -> bool:
     if line.isascii():
         return len(line) <= line_length
@@ -249,7 +247,9 @@ def _fit(
     if target is not None:
         try:
             lines = _split_value(indent, text, masked, target, split, line_length)
-            if _fits(lines[0], line_length) or (split and _long_head(indent, text, target, split, line_length)):
+            if _fits(lines[0], line_length) or (
+                split and _long_head(indent, text, target, split, line_length)
+            ):
                 return lines
         except Unsupported:
             pass

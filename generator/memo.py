@@ -113,32 +113,24 @@ class Memo:
         writing the output)."""
         if self.path is None or self._saving_docs is not None:
             return
-        unused = len(self.docs.keys() - self._used_docs.keys())
-        rewrite = not self._valid or unused > len(self._used_docs)
-        new_docs = self._used_docs if rewrite else {k: v for k, v in self._used_docs.items() if k not in self.docs}
-        self._saving_docs = self._start(rewrite, new_docs, {})
-        # What the file holds once that is written (the files part follows in save()).
-        self._held_files = {} if rewrite else self.files
+        if not self._valid or _unused_outweigh(self.docs, self._used_docs):
+            self._saving_docs = self._start(True, self._used_docs, {})
+            self._held_files = {}
+        else:
+            self._saving_docs = self._start(False, _new(self._used_docs, self.docs), {})
+            self._held_files = self.files
 
     def save(self) -> Callable[[], None]:
-        """Add what this run made to the memo, in a background process; returns a function
-        that waits for it. Records are appended, unless the memo holds more that this run did
-        not use than it used: then it is rewritten with only what the run used."""
+        """Add the files this run made to the memo (and the docs it read, if not done yet),
+        in a background process; returns a function that waits for it."""
         if self.path is None:
             return lambda: None
-        if self._saving_docs is None:  # not saved after reading: all of it now
-            rewrite = not self._valid or len(self.docs.keys() - self._used_docs.keys()) + len(
-                self.files.keys() - self._used_files.keys()
-            ) > len(self._used_docs) + len(self._used_files)
-            docs = self._used_docs if rewrite else {k: v for k, v in self._used_docs.items() if k not in self.docs}
-            held = {} if rewrite else self.files
-        else:
-            self._saving_docs()  # the files part goes after the docs part, in the same file
-            held = self._held_files
-            rewrite = len(held.keys() - self._used_files.keys()) > len(self._used_files)
-            docs = self._used_docs if rewrite else {}
-        files = self._used_files if rewrite else {k: v for k, v in self._used_files.items() if k not in held}
-        return self._start(rewrite, docs, files)
+        self.reading_done()
+        assert self._saving_docs is not None
+        self._saving_docs()  # the files part goes after the docs part, in the same file
+        if _unused_outweigh(self._held_files, self._used_files):
+            return self._start(True, self._used_docs, self._used_files)
+        return self._start(False, {}, _new(self._used_files, self._held_files))
 
     def _start(self, rewrite: bool, docs: dict[DocKey, Any], files: dict[bytes, str]) -> Callable[[], None]:
         """Write a record in a background process (returning a function that waits for it),
@@ -171,3 +163,13 @@ class Memo:
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)
+
+
+def _unused_outweigh(held: dict[Any, Any], used: dict[Any, Any]) -> bool:
+    """The memo holds more records that the run did not use than it used: rewrite it."""
+    return len(held.keys() - used.keys()) > len(used)
+
+
+def _new(used: dict[Any, Any], held: dict[Any, Any]) -> dict[Any, Any]:
+    """The records the run used that the memo does not hold yet: to append."""
+    return {k: v for k, v in used.items() if k not in held}

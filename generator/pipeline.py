@@ -14,11 +14,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-
-from msgspec.structs import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
+
+from msgspec.structs import replace
 
 from . import gc_pause, ir
 from .config import Options
@@ -91,7 +91,9 @@ def _generate(
     read: list[_Read | None] = [_known_doc(doc, memo) for doc in docs] if memo.docs else [None] * len(docs)
     tick(len(docs) - read.count(None))
     missing = [i for i, known in enumerate(read) if known is None]
-    reading = pmap(_read_doc, [docs[i] for i in missing], options, jobs, tick, meanwhile=lambda: _warm_up(options))
+    reading = pmap(
+        _read_doc, [docs[i] for i in missing], options, jobs, tick, meanwhile=lambda: _warm_up(options)
+    )
     for i, (key, doc_read) in zip(missing, reading):
         read[i] = doc_read
         if key is not None:
@@ -107,7 +109,7 @@ def _generate(
     clock.lap("read and parse")
     _fail_on_errors(diagnostics, options)
     memo.reading_done()
-    from . import naming, outputs
+    from . import naming, outputs  # imported here, not with this module: see _warm_up
     from .resolve import resolve
     from .wirenames import apply_wire_names
 

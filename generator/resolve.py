@@ -231,7 +231,8 @@ def _discriminate(tree: Tree) -> Tree:
     for model in models:
         if isinstance(model, ir.ObjectModel) and model.key in tags:
             fields = tuple(
-                replace(f, is_tag=True) if f.name in tags[model.key] and not f.is_tag else f for f in model.fields
+                replace(f, is_tag=True) if f.name in tags[model.key] and not f.is_tag else f
+                for f in model.fields
             )
             model = replace(model, fields=fields)
         out.append(model)

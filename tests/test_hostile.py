@@ -563,7 +563,7 @@ def test_a_new_output_appears_whole_even_when_the_run_is_killed(tmp_path: Path) 
 def test_a_staging_leftover_that_holds_other_files_is_left_alone(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "pet.md").write_text("# Pet\n\n## Values\n\n```typescript\n\"cat\"\n```\n")
+    (docs / "pet.md").write_text('# Pet\n\n## Values\n\n```typescript\n"cat"\n```\n')
     leftover = tmp_path / ".gen-models-models-abc123.tmp"
     leftover.mkdir()
     (leftover / "notes.txt").write_text("mine")

@@ -281,7 +281,9 @@ def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> No
         assert tree_bytes(out) == {rel: text.encode() for rel, text in fresh.files.items()}, number
 
 
-def test_the_memo_keeps_what_runs_use_and_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_memo_keeps_what_runs_use_and_drops_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each run's docs and files reach the memo (large records by background processes, the
     docs part as soon as reading ends), and a memo holding more that a run did not use than
     it used is rewritten with only what the run used."""

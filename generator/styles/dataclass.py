@@ -89,7 +89,9 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             value = f"{make}(default_factory=lambda: {default})"
         else:
             value = default
-        fields.append(FieldView(attr, annotation, value, common.doc(common.described(field)) if docstrings else ""))
+        fields.append(
+            FieldView(attr, annotation, value, common.doc(common.described(field)) if docstrings else "")
+        )
         wire = pysource.string(field.name)
         if field.must_send:
             call = f"required(data, {wire}, {codecs.of(field.type, nullable=none)})"

@@ -98,7 +98,9 @@ class Module:
             target = self.names[key]
             path = relative(here, target.package, target.module)
             by_path.setdefault(path, []).append(name if local == name else f"{name} as {local}")
-        return Imports(top, tuple([f"from {p} import {', '.join(sorted(by_path[p]))}" for p in sorted(by_path)]))
+        return Imports(
+            top, tuple([f"from {p} import {', '.join(sorted(by_path[p]))}" for p in sorted(by_path)])
+        )
 
 
 @functools.lru_cache(maxsize=1024)

@@ -69,7 +69,9 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             annotation = f"{not_required}[{annotation}]"
         description = common.described(field, default=True)
         if is_attribute_key(field.name):
-            fields.append(FieldView(field.name, annotation, "", common.doc(description) if docstrings else ""))
+            fields.append(
+                FieldView(field.name, annotation, "", common.doc(description) if docstrings else "")
+            )
         else:
             functional.append(f"{pysource.string(field.name)}: {annotation}")
             if description:
