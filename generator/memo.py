@@ -11,9 +11,9 @@ Two memos per job, kept beside the run cache (:func:`runcache.cache_dir`):
 
 Both hold only for the gen-models code, black, templates, name map and options they were
 made with: the memo records those (:func:`runcache.inputs` without the docs), and a memo
-made with others starts empty. A run appends what it made, as two records written by
-background processes: the docs once all are read (while the run goes on to resolve and
-render), the files once they are made. When a memo holds more that the run did not use
+made with others starts empty. A run appends what it made as two records, written by
+background processes when they are large: the docs once all are read (while the run goes
+on to resolve and render), the files once they are made. When a memo holds more that the run did not use
 than it used, it is rewritten with only what was used, so it stays about one tree's
 worth. A memo that cannot be read or written only costs time.
 """
@@ -25,8 +25,8 @@ import json
 import os
 import pickle
 import tempfile
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from . import runcache
@@ -121,8 +121,8 @@ class Memo:
             self._held_files = self.files
 
     def save(self) -> Callable[[], None]:
-        """Add the files this run made to the memo (and the docs it read, if not done yet),
-        in a background process; returns a function that waits for it."""
+        """Add the files this run made to the memo (and the docs it read, if not done yet);
+        returns a function that waits for the background process writing them, if any."""
         if self.path is None:
             return lambda: None
         self.reading_done()
