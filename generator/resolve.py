@@ -156,8 +156,8 @@ _directory = functools.lru_cache(maxsize=65536)(posixpath.dirname)
 def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic]) -> ir.Model:
     def link(node: ir.TypeNode, at: Location) -> ir.TypeNode:
         """The node with its references linked (the node itself if it holds none)."""
-        kind = type(node)  # not isinstance: most nodes are primitives, found first this way
-        if kind is ir.Primitive or kind is ir.Literal:
+        # By exact class, not isinstance: most nodes are primitives, and are let go first.
+        if type(node) is ir.Primitive or type(node) is ir.Literal:
             return node
         if type(node) is ir.Ref:
             return finder.find(node, model.key, at, diagnostics)
