@@ -299,26 +299,40 @@ def _long_head(indent: str, text: str, target: str, split: tuple[int, int], line
 
 
 def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_length: int) -> list[str]:
-    """A long annotation: in parentheses if it has an operator, split at its brackets if it
-    ends with some, else left long; whatever follows it (`` = value``) follows the last line.
+    """A long annotation, as black splits it: at its own brackets if it ends with some and has
+    no operator, else in parentheses (``name: (`` / annotation / ``) = value``), a plain one
+    only if it then fits; whatever follows it (`` = value``) follows the last line. Shapes
+    where black does otherwise are left to black.
 
     The annotation ends at the first `` = `` even inside a string, so the pieces are masked
     afresh, each on its own."""
     inner = indent + "    "
     annotation_mask = _mask(annotation)
-    if _top_level_operators(annotation_mask):
-        lines = [indent + name + "(", *_fit(inner, annotation, line_length), indent + ")" + tail]
-    else:
-        split = _last_brackets(annotation, _code(annotation_mask))
-        if split is None:
-            if _last_brackets(tail, _code(_mask(tail))) is not None:
-                raise Unsupported("a long name, a plain annotation and a splittable value")
-            return [indent + name + annotation + tail]
+    operators = _top_level_operators(annotation_mask)
+    split = None if operators else _last_brackets(annotation, _code(annotation_mask))
+    if split is not None:
         text = name + annotation
         lines = _bracket_split(
             indent, text, _mask(text), (split[0] + len(name), split[1] + len(name)), line_length
         )
         lines[-1] += tail
+    elif operators or _fits(inner + annotation, line_length):
+        lines = [indent + name + "(", *_fit(inner, annotation, line_length), indent + ")" + tail]
+        value_split = _last_brackets(tail, _code(_mask(tail)))
+        long_name = not _fits(indent + name + "(", line_length)
+        if value_split is not None and (long_name or not _fits(lines[-1], line_length)):
+            # black splits the value at its brackets too: first, if the name's line is too
+            # long; else, after an operator, if ``) = value`` is
+            if not operators and not long_name:
+                raise Unsupported("a plain annotation and a long value")
+            last = ")" + tail
+            lines[-1:] = _bracket_split(
+                indent, last, _mask(last), (value_split[0] + 1, value_split[1] + 1), line_length
+            )
+    elif tail:
+        raise Unsupported("a long name, a long plain annotation and a value")
+    else:
+        return [indent + name + annotation]  # black: wrapping it would not make it fit
     if not _fits(lines[-1], line_length):
         raise Unsupported("a long line after a split annotation")
     return lines
@@ -365,8 +379,8 @@ def _left_hand_split(indent: str, text: str, masked: str, line_length: int) -> l
     pairs = _pairs(masked)
     end = next(e for s, e in pairs if s == start)
     head, body, tail = text[: start + 1], text[start + 1 : end].strip(), text[end:]
-    if not body or not _fits(indent + tail, line_length):
-        raise Unsupported("empty brackets, or a long return annotation")
+    if not body:
+        raise Unsupported("empty brackets")
     elements = _top_level_split(body, masked[start + 1 : end].strip())
     one_param_def = text.startswith("def ") and len(elements) == 1
     inner = indent + "    "
@@ -374,7 +388,20 @@ def _left_hand_split(indent: str, text: str, masked: str, line_length: int) -> l
         lines = [inner + body]
     else:
         lines = _one_a_line(inner, elements, line_length)
-    return [indent + head, *lines, indent + tail]
+    return [indent + head, *lines, *_return_annotation(indent, tail, line_length)]
+
+
+def _return_annotation(indent: str, tail: str, line_length: int) -> list[str]:
+    """The ``) -> Name:`` that ends a split ``def``: black wraps a long one in parentheses if
+    the name then fits, else leaves it long."""
+    if _fits(indent + tail, line_length):
+        return [indent + tail]
+    name = tail.removeprefix(") -> ").removesuffix(":")
+    if len(name) != len(tail) - len(") -> :") or not name.isidentifier():
+        raise Unsupported("a long return annotation of another shape")
+    if not _fits(indent + "    " + name, line_length):
+        return [indent + tail]
+    return [indent + ") -> (", indent + "    " + name, indent + "):"]
 
 
 def _prefers_own_brackets(indent: str, target: str, head: str, head_mask: str, line_length: int) -> bool:
@@ -383,7 +410,8 @@ def _prefers_own_brackets(indent: str, target: str, head: str, head_mask: str, l
     if not target.endswith(" = "):
         return True  # `return` or an annotation: black only weighs parentheses after `=`
     lhs = target[:-3]
-    if "(" not in lhs and "[" not in lhs and "{" not in lhs:
+    # An annotation is in (invisible) parentheses, so an annotated target has brackets too.
+    if "(" not in lhs and "[" not in lhs and "{" not in lhs and not _NAME.match(lhs):
         return True
     if not _fits(indent + target, line_length - 1):
         return True

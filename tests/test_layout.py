@@ -123,6 +123,73 @@ def test_long_assignments_of_calls_are_laid_out_as_black_does(source: str) -> No
         assert ours == _black((source, 88))
 
 
+_TYPE = st.integers(1, 90).map(lambda n: "P" * n)
+_ANNOTATION = st.one_of(
+    _TYPE,
+    _TYPE.map(lambda t: f'"{t}"'),
+    _TYPE.map(lambda t: f"{t} | None"),
+    st.tuples(_TYPE, _TYPE).map(lambda t: f"{t[0]} | {t[1]} | None"),
+    _TYPE.map(lambda t: f"list[{t}] | None"),
+    _TYPE.map(lambda t: f"list[{t}]"),
+    _TYPE.map(lambda t: f"NotRequired[{t}]"),
+    st.just("TypeAlias"),
+)
+_VALUE = st.one_of(
+    st.just(""),
+    st.sampled_from([" = None", " = field(default=None)"]),
+    st.integers(1, 40).map(lambda n: " = " + "V" * n),
+    st.integers(1, 30).map(lambda n: f' = Field(alias="{"a" * n}")'),
+    st.tuples(st.integers(1, 30), st.integers(1, 80)).map(
+        lambda t: f' = Field(default=None, alias="{"a" * t[0]}", description="{"d" * t[1]}")'
+    ),
+    st.tuples(_TYPE, _TYPE).map(lambda t: f' = Union["{t[0]}", "{t[1]}"]'),
+)
+_ANNOTATED = st.tuples(
+    st.booleans(), st.integers(1, 90), _ANNOTATION, _VALUE, st.sampled_from([60, 88, 120])
+).map(lambda t: (("class A:\n    " if t[0] else "") + "n" * t[1] + f": {t[2]}{t[3]}\n", t[4]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANNOTATED)
+def test_long_annotated_assignments_are_laid_out_as_black_does(case: tuple[str, int]) -> None:
+    """``name: annotation = value`` of every length, in the shapes the templates make: the
+    layout gives up (black then formats it) or says exactly what black says. (black puts the
+    annotation in invisible parentheses too, which it makes visible when the name is long.)"""
+    source, line_length = case
+    ours = layout.layout(source, line_length)
+    if ours is not None:
+        assert ours == _black((source, line_length))
+
+
+_PARAMETERS = st.lists(
+    st.sampled_from(["self", "cls", "data: Mapping[str, Any]", "value: int = 0", "x"]), min_size=1, max_size=4
+)
+_DEFS = st.tuples(
+    st.sampled_from(["", "    ", "        "]),
+    st.integers(1, 40).map(lambda n: "f" * n),
+    _PARAMETERS,
+    st.booleans(),
+    st.integers(1, 120).map(lambda n: "R" * n),
+    st.sampled_from([40, 88, 120]),
+).map(
+    lambda t: (
+        {"": "", "    ": "class A:\n", "        ": "class A:\n    class B:\n"}[t[0]]
+        + f"{t[0]}def {t[1]}({', '.join(t[2])}{',' if t[3] else ''}) -> {t[4]}:\n{t[0]}    pass\n",
+        t[5],
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DEFS)
+def test_long_def_lines_are_laid_out_as_black_does(case: tuple[str, int]) -> None:
+    """A ``def`` of every length, its return annotation a plain name (as the dataclass style's
+    ``from_dict`` has): laid out without black, exactly as black lays it out, the annotation
+    too long for its line included (black wraps it in parentheses if it then fits)."""
+    source, line_length = case
+    assert layout.layout(source, line_length) == _black((source, line_length))
+
+
 def test_line_width_is_blacks_without_importing_black() -> None:
     """The width table is read from black's source, not through black (a quarter of a second
     to import): every code point at the edges of its ranges, and every line of every corpus's
