@@ -1,9 +1,10 @@
 """Hostile and broken docs never yield broken, unsafe or lost output.
 
 Property: for docs generated in every dialect with hostile names, descriptions and type
-cells, gen-models either makes files that compile, import and keep each description's
-text, or fails with located ``path:line:`` diagnostics. It never raises anything else,
-never hangs, and never lets doc text become code.
+cells, gen-models either makes files that compile, import, keep each description's text
+and are what black makes of the templates' code, or fails with located ``path:line:``
+diagnostics. It never raises anything else, never hangs, and never lets doc text become
+code.
 """
 
 from __future__ import annotations
@@ -22,12 +23,16 @@ import time
 from pathlib import Path
 from typing import Any
 
+import black
 import pytest
+from black.mode import TargetVersion
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 from hypothesis import strategies as st
 
 from generator import GenerationFailed, Options, Style, changes, generate, ir, naming, write
+from generator.outputs import render_files
+from generator.styles import support_modules
 from generator.pysource import clean_text
 from helpers import COUNTS, corpus, mentions_elsewhere, tree_bytes
 
@@ -300,6 +305,13 @@ def test_hostile_docs_give_safe_code_or_located_errors(
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
         }
         assert "system" not in calls, path
+    # Laid out as black lays it out (by generator.layout, or by black where it gives up); the
+    # support modules hold no doc text, and test_layout checks them.
+    mode = black.Mode(target_versions={TargetVersion.PY310})
+    fixed = {f"{module}.py" for module in support_modules(Options(style=style))}
+    for path, rendered in render_files(plan.tree, Options(style=style)).items():
+        if path not in fixed:
+            assert plan.files[path] == black.format_str(rendered, mode=mode), path
     out = tmp_path_factory.mktemp("out")
     name = f"hostile_{next(_packages)}"
     write(plan, out / name)
