@@ -301,8 +301,9 @@ def _long_head(indent: str, text: str, target: str, split: tuple[int, int], line
 def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_length: int) -> list[str]:
     """A long annotation, as black splits it: at its own brackets if it ends with some and has
     no operator, else in parentheses (``name: (`` / annotation / ``) = value``), a plain one
-    only if it then fits; whatever follows it (`` = value``) follows the last line. Shapes
-    where black does otherwise are left to black.
+    only if it then fits; whatever follows it (`` = value``) follows the last line, split at
+    its own brackets where black splits it. Shapes where black does otherwise are left to
+    black (``tests/test_layout.py`` generates them, long names and values included).
 
     The annotation ends at the first `` = `` even inside a string, so the pieces are masked
     afresh, each on its own."""
@@ -321,8 +322,8 @@ def _annotation_split(indent: str, name: str, annotation: str, tail: str, line_l
         value_split = _last_brackets(tail, _code(_mask(tail)))
         long_name = not _fits(indent + name + "(", line_length)
         if value_split is not None and (long_name or not _fits(lines[-1], line_length)):
-            # black splits the value at its brackets too: first, if the name's line is too
-            # long; else, after an operator, if ``) = value`` is
+            # black splits the value at its brackets too: always when the name's line is too
+            # long, else only after an annotation with an operator and a ``) = value`` too long
             if not operators and not long_name:
                 raise Unsupported("a plain annotation and a long value")
             last = ")" + tail
