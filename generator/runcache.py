@@ -8,7 +8,10 @@ do: the warnings that run printed are printed again, and nothing is read or pars
 
 The cache lives in ``$GEN_MODELS_CACHE_DIR``, else ``$XDG_CACHE_HOME/gen-models``, else
 ``~/.cache/gen-models``; ``GEN_MODELS_NO_CACHE=1`` or ``--no-cache`` turns it off. It only
-ever skips work: a stale or broken cache file makes a full run.
+ever skips work: a stale or broken cache file makes a full run. A job's files (this
+record and its :mod:`~generator.memo`) go once no run has used the job for
+:data:`KEEP_DAYS` days, so that outputs made once (a scratch directory, a test's) do not
+pile up.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,10 @@ from .resources import builtin_templates
 
 _HERE = Path(__file__).resolve().parent
 FORMAT = 1
+KEEP_DAYS = 30
+_DAY = 24 * 3600
+_JOB_FILE = re.compile(r"(job-[0-9a-f]{32}\.json|memo-[0-9a-f]{32}\.pickle|\.(job|memo)-\w+\.tmp)")
+"""The cache files gen-models makes: only these are ever removed from the directory."""
 
 
 class Saved(msgspec.Struct, frozen=True):
@@ -117,10 +126,12 @@ def lookup(source: Path, output: Path, options: Options, now: dict[str, Any]) ->
     """The last run's report if the job is current (``now`` is what :func:`inputs` says), else None."""
     if not enabled():
         return None
+    path = _file(source, output, options)
     try:
-        saved = json.loads(_file(source, output, options).read_text("utf-8"))
+        saved = json.loads(path.read_text("utf-8"))
         if saved["inputs"] != now or saved["outputs"] != _outputs(output):
             return None
+        _touch(path)
         return Saved(
             tuple(saved["diagnostics"]), *(int(saved[k]) for k in ("docs", "models", "skipped", "files"))
         )
@@ -149,5 +160,37 @@ def store(source: Path, output: Path, options: Options, before: dict[str, Any], 
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(json.dumps(record))  # json.dump writes in pieces: three times slower
         os.replace(tmp, path)
+        prune(path.parent)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _touch(path: Path) -> None:
+    """A job's record is used: it and its memo are kept another :data:`KEEP_DAYS` days."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache still skips work
+
+
+def prune(directory: Path) -> None:
+    """Remove the files of jobs that no run has used for :data:`KEEP_DAYS` days (a job's
+    record is written or touched by each run of it); looked at once a day at most."""
+    now = time.time()
+    marker = directory / ".pruned"
+    try:
+        if now - marker.stat().st_mtime < _DAY:
+            return
+    except FileNotFoundError:
+        pass
+    marker.touch()
+    entries = {e.name: e for e in os.scandir(directory) if _JOB_FILE.fullmatch(e.name)}
+    for name, entry in entries.items():
+        if name.startswith("memo-"):  # a memo lives as long as its job's record
+            job = entries.get("job-" + name[len("memo-") : -len(".pickle")] + ".json")
+            entry = job or entry
+        try:
+            if now - entry.stat().st_mtime > KEEP_DAYS * _DAY:
+                os.unlink(os.path.join(directory, name))
+        except FileNotFoundError:
+            pass  # another run removed it

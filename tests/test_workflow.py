@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -234,6 +235,42 @@ def test_a_run_with_nothing_changed_does_nothing_and_says_so(docs: Path, tmp_pat
     assert "nothing changed" not in touched.stderr and "0 files written" in touched.stderr
     assert "nothing changed" in gm(docs, "-o", out, "--check").stderr
     assert "nothing changed" not in gm(docs, "-o", out, "--no-cache").stderr
+
+
+def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job's record and memo go 30 days after a run last used them (a run that finds
+    nothing changed counts); nothing else in the cache directory is touched, and it is
+    looked at once a day at most."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GEN_MODELS_CACHE_DIR", str(cache))
+    assert gm(docs, "-o", tmp_path / "kept").returncode == 0
+    kept = {p.name for p in cache.iterdir()}
+    assert {n[:4] for n in kept} == {"job-", "memo", ".pru"}, kept
+    month = time.time() - 31 * 24 * 3600
+
+    def age(*names: str, when: float = month) -> None:
+        for name in names:
+            (cache / name).touch()
+            os.utime(cache / name, (when, when))
+
+    stale = ["job-" + "a" * 32 + ".json", "memo-" + "a" * 32 + ".pickle", ".memo-x1y2.tmp"]
+    age(*stale)
+    age("memo-" + "b" * 32 + ".pickle", when=time.time())  # fresh, but its job's record is old:
+    age("job-" + "b" * 32 + ".json")  # both go
+    age("notes.txt", "job-1.json")  # not gen-models' names: never removed
+    job = next(n for n in kept if n.startswith("job-"))
+    age(job)
+    assert "nothing changed" in gm(docs, "-o", tmp_path / "kept").stderr  # used again
+    age(".pruned", when=time.time() - 2 * 24 * 3600)
+    assert gm(docs, "-o", tmp_path / "other").returncode == 0  # a run that stores prunes
+    left = {p.name for p in cache.iterdir()}
+    assert kept | {"notes.txt", "job-1.json"} < left
+    assert not left & {*stale, "job-" + "b" * 32 + ".json", "memo-" + "b" * 32 + ".pickle"}
+    age(*stale)  # pruned less than a day ago: not looked at again
+    assert gm(docs, "-o", tmp_path / "third").returncode == 0
+    assert set(stale) < {p.name for p in cache.iterdir()}
 
 
 def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> None:
