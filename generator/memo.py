@@ -13,9 +13,9 @@ Both hold only for the gen-models code, black, templates, name map and options t
 made with: the memo records those (:func:`runcache.inputs` without the docs), and a memo
 made with others starts empty. A run appends what it made as two records, written by
 background processes when they are large: the docs once all are read (while the run goes
-on to resolve and render), the files once they are made. When a memo holds more that the run did not use
-than it used, it is rewritten with only what was used, so it stays about one tree's
-worth. A memo that cannot be read or written only costs time.
+on to resolve and render), the files once they are made. When a memo holds more that the
+run did not use than it used, it is rewritten with only what was used, so it stays about
+one tree's worth. A memo that cannot be read or written only costs time.
 """
 
 from __future__ import annotations

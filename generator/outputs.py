@@ -42,16 +42,7 @@ def make_files(job: str) -> list[tuple[str, str, bytes]] | tuple[Diagnostic, ...
     tree, names, options, known = shared()
     made = []
     try:
-        views: dict[str, tuple[str, str, object]]  # path -> template, its argument, the view
-        if job == _PACKAGES:
-            package = "common/package.py.jinja"
-            views = {p: (package, "package", v) for p, v in package_views(tree, names, options).items()}
-        elif job in tree.by_key:
-            template, module = module_view(tree.by_key[job], tree, names, options)
-            views = {names[job].path: (template, "module", module)}
-        else:
-            views = {job: (f"{options.style.value}/{job}.jinja", "header", header(None))}
-        for path, (template, argument, view) in views.items():
+        for path, (template, argument, view) in _views(job, tree, names, options).items():
             key = digest(path, template, repr(view))
             text = known.get(key)
             if text is None:
@@ -62,6 +53,19 @@ def make_files(job: str) -> list[tuple[str, str, bytes]] | tuple[Diagnostic, ...
     return made
 
 
+def _views(
+    job: str, tree: Tree, names: dict[str, naming.ModelNames], options: Options
+) -> dict[str, tuple[str, str, object]]:
+    """The files of one job: path -> its template, the template's argument, the view."""
+    if job == _PACKAGES:
+        package = "common/package.py.jinja"
+        return {p: (package, "package", v) for p, v in package_views(tree, names, options).items()}
+    if job in tree.by_key:
+        template, module = module_view(tree.by_key[job], tree, names, options)
+        return {names[job].path: (template, "module", module)}
+    return {job: (f"{options.style.value}/{job}.jinja", "header", header(None))}
+
+
 def _format(text: Rendered, path: str, options: Options) -> str:
     return format_source(text, path, options.target, options.line_length)
 
@@ -69,15 +73,8 @@ def _format(text: Rendered, path: str, options: Options) -> str:
 def render_files(tree: Tree, options: Options) -> dict[str, Rendered]:
     """Every output file as its template made it (before black's layout), by path."""
     names = naming.plan(tree.models)
-    templates = options.templates
-    rendered: dict[str, Rendered] = {}
-    for model in tree.models:
-        template, view = module_view(model, tree, names, options)
-        rendered[names[model.key].path] = render(template, templates, module=view)
-    for path, package in package_views(tree, names, options).items():
-        rendered[path] = render("common/package.py.jinja", templates, package=package)
-    for module in support_modules(options):
-        rendered[f"{module}.py"] = render(
-            f"{options.style.value}/{module}.py.jinja", templates, header=header(None)
-        )
-    return rendered
+    return {
+        path: render(template, options.templates, **{argument: view})
+        for job in file_jobs(tree, options)
+        for path, (template, argument, view) in _views(job, tree, names, options).items()
+    }

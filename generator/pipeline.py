@@ -143,7 +143,7 @@ def _warm_up(options: Options) -> None:
     """What this process does first while workers parse: import the later stages and compile
     the templates, which would otherwise wait for the parsing to end (the workers take more
     of the docs meanwhile). The render workers, forked later, inherit both."""
-    from . import naming, outputs, resolve, wirenames  # noqa: F401 - imported to be ready
+    from . import outputs, wirenames  # noqa: F401 - imported to be ready (outputs imports resolve and naming)
 
     outputs.prepare(options)
 
