@@ -134,6 +134,11 @@ _CONFIG_KEYS = {
 @click.option("--diff", is_flag=True, help="Write nothing; print unified diffs of what would change.")
 @click.option("--verify", is_flag=True, help="Check the docs' own examples against the generated models.")
 @click.option(
+    "--names",
+    is_flag=True,
+    help="Write nothing; print each field's wire name and how it was decided, as name-map lines.",
+)
+@click.option(
     "--exit-nonzero-on-change", is_flag=True, help="Exit 1 if files were written or removed (for hooks)."
 )
 @click.option(
@@ -162,6 +167,7 @@ def main(ctx: click.Context, /, source: Path | None, output: Path | None, **flag
         check=flags.pop("check"),
         diff=flags.pop("diff"),
         verify=flags.pop("verify"),
+        names=flags.pop("names"),
         exit_nonzero_on_change=flags.pop("exit_nonzero_on_change"),
         no_cache=flags.pop("no_cache"),
         jobs=flags.pop("jobs"),
@@ -175,7 +181,10 @@ def main(ctx: click.Context, /, source: Path | None, output: Path | None, **flag
     try:
         with gc_pause.paused():
             jobs = _jobs(source, output, given, config_path, run)
-            status = run.verify_jobs(jobs) if run.verify else run.generate_jobs(jobs)
+            if run.names:
+                status = run.names_jobs(jobs)
+            else:
+                status = run.verify_jobs(jobs) if run.verify else run.generate_jobs(jobs)
     except click.ClickException as exc:
         exc.show()
         status = exc.exit_code
@@ -230,8 +239,8 @@ def _jobs(
     path = config or pyproject.find(Path.cwd())
     settings = pyproject.load(path) if path else None
     if source is not None:
-        if output is None and not run.verify:
-            raise click.UsageError("give the output package with -o/--output (or use --verify)")
+        if output is None and not (run.verify or run.names):
+            raise click.UsageError("give the output package with -o/--output (or use --verify or --names)")
         defaults = dict(settings.defaults) if settings else {}
         values = {k: v for k, v in {**defaults, **given}.items() if k in pyproject.OPTION_KEYS}
         options = pyproject.options(values, Options(), settings.path if settings else Path("pyproject.toml"))
@@ -248,6 +257,15 @@ def _jobs(
     ]
 
 
+def _summary(out: Path, docs: int, models: int, skipped: int, guesses: int, counts: str, seconds: float) -> str:
+    """The line that ends a job's run."""
+    guessed = f"; {guesses} wire names guessed (--names lists them)" if guesses else ""
+    return (
+        f"gen-models: {out}: {docs} docs read, {models} models, {skipped} pages skipped (not models)"
+        f"{guessed}; {counts} in {seconds:.2f}s"
+    )
+
+
 class Run(msgspec.Struct):
     quiet: bool
     verbose: bool
@@ -255,6 +273,7 @@ class Run(msgspec.Struct):
     diff: bool
     verify: bool
     exit_nonzero_on_change: bool
+    names: bool = False
     no_cache: bool = False
     jobs: int | None = None
     _saving: list[Callable[[], None]] = msgspec.field(default_factory=list)
@@ -287,10 +306,11 @@ class Run(msgspec.Struct):
                 for line in saved.diagnostics:
                     if ": error: " in line or not self.quiet:
                         click.echo(line, err=True)
+                counts = f"0 files written, {saved.files} unchanged, 0 removed"
+                seconds = time.perf_counter() - start
                 self.say(
-                    f"gen-models: {job.output}: {saved.docs} docs read, {saved.models} models, {saved.skipped} pages"
-                    f" skipped (not models); 0 files written, {saved.files} unchanged, 0 removed in"
-                    f" {time.perf_counter() - start:.2f}s (nothing changed since the last run)"
+                    _summary(job.output, saved.docs, saved.models, saved.skipped, saved.guesses, counts, seconds)
+                    + " (nothing changed since the last run)"
                 )
                 continue
             planned.append(self._plan(job, start, before))
@@ -330,14 +350,11 @@ class Run(msgspec.Struct):
             writing = time.perf_counter() - start
             if not (self.check or self.diff) or not changes:
                 report = runcache.Saved(
-                    tuple(map(str, plan.diagnostics)), s.docs, s.models, s.skipped, len(plan.files)
+                    tuple(map(str, plan.diagnostics)), s.docs, s.models, s.skipped, len(plan.files), s.guesses
                 )
                 runcache.store(job.source, job.output, job.options, before, report)
             seconds += time.perf_counter() - start
-            self.say(
-                f"gen-models: {changes.root}: {s.docs} docs read, {s.models} models, {s.skipped} pages skipped"
-                f" (not models); {counts} in {seconds:.2f}s"
-            )
+            self.say(_summary(changes.root, s.docs, s.models, s.skipped, s.guesses, counts, seconds))
             if self.verbose:
                 stages = {**s.seconds, "write": writing}
                 self.say("  seconds by stage: " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
@@ -361,18 +378,41 @@ class Run(msgspec.Struct):
         self.report(plan.diagnostics)
         return job, plan, plan_changes(plan, job.output), before, time.perf_counter() - start
 
+    def names_jobs(self, jobs: list[Job]) -> int:
+        """Print every field's wire name as a name-map line, with how it was decided."""
+        from .pipeline import generate
+        from .wirenames import name_map_lines
+
+        for job in jobs:
+            plan = generate(job.source, job.options, jobs=self.jobs)
+            self.report(plan.diagnostics)
+            click.echo("\n".join(name_map_lines(plan.wire_names, str(job.source))))
+        return EXIT_OK
+
     def verify_jobs(self, jobs: list[Job]) -> int:
+        import importlib.util
+
         from .verify import verify_examples
 
+        if any(job.options.style is not Style.DATACLASS for job in jobs) and not importlib.util.find_spec(
+            "pydantic"
+        ):
+            missing = click.ClickException(
+                "--verify checks the examples with pydantic, which is not installed here:"
+                " pip install 'gen-models[verify]' (or use --style dataclass)"
+            )
+            missing.exit_code = EXIT_USAGE
+            raise missing
         failed = 0
         for job in jobs:
             report = verify_examples(job.source, job.options)
             self.report(report.diagnostics)
+            broken = f", {len(report.broken)} break their own doc (not checked)" if report.broken else ""
             self.say(
                 f"gen-models: {job.source}: {report.checked} examples checked, {report.passed} valid and"
-                f" round-trip, {report.checked - report.passed} failed"
+                f" round-trip, {report.failed} failed{broken}"
             )
-            failed += report.checked - report.passed
+            failed += report.failed
         return EXIT_FAILED if failed else EXIT_OK
 
     @contextmanager

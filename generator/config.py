@@ -49,11 +49,13 @@ class Dialect(enum.Enum):
 
 
 class AliasRule(enum.Enum):
-    """The wire names of fields whose docs show only Python names (Speakeasy Python,
-    OpenAPI Generator python): as documented, or the documented name in camelCase."""
+    """How the names a doc shows become wire names (see :mod:`generator.wirenames`):
+    voted by the docs' own text (``auto``), as shown, or in a casing."""
 
+    AUTO = "auto"
     NONE = "none"
     CAMEL = "camel"
+    SNAKE = "snake"
     PASCAL = "pascal"
 
 
@@ -82,9 +84,9 @@ class Options:
     """Attribute docstrings under each field (pydantic keeps ``Field(description=...)`` either way)."""
     dialect: Dialect | None = None
     """Read every doc in this dialect instead of detecting it file by file."""
-    alias_rule: AliasRule = AliasRule.NONE
+    alias_rule: AliasRule = AliasRule.AUTO
     name_map: str | None = None
-    """A TOML file of ``"Model.field" = "wireName"`` lines, for docs that show Python names."""
+    """A TOML file of ``"Model.field" = "wireName"`` lines: wire names the docs do not tell."""
     python_dates: PythonDates = PythonDates.CORRECTED
     strict: bool = False
     """Warnings are errors."""

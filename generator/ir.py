@@ -96,19 +96,35 @@ class Default(msgspec.Struct, frozen=True):
     value: object
 
 
+class WireSource(enum.Enum):
+    """How a field's wire name was decided (:mod:`generator.wirenames`)."""
+
+    SHOWN = "shown"
+    """The name the doc shows, taken as the key."""
+    CONVENTION = "convention"
+    """The shown name with an SDK generator's escape undone (``var_date`` -> ``date``)."""
+    RULE = "rule"
+    """A casing rule applied to the shown name (``createdAt`` -> ``created_at``)."""
+    MENTIONED = "mentioned"
+    """Spelled so in the docs' own text (``requestID`` where a rule gives ``requestId``)."""
+    NAME_MAP = "name-map"
+    """The user's name map."""
+
+
 class Field(msgspec.Struct, frozen=True):
     name: str
-    """The wire name, as far as the docs tell it (see ``wire_known``)."""
+    """The wire name: what the dialect reads from the doc, then what
+    :mod:`generator.wirenames` decides (see ``wire_source``)."""
     type: TypeNode
     required: bool
     """The doc says the key is required (a default may still make it optional to send)."""
     nullable: Nullable
     description: str
     location: Location
-    attr: str | None = None
-    """The Python attribute name the doc shows, for docs written for a Python SDK."""
-    wire_known: bool = True
-    """False when the doc shows only a Python name (:mod:`generator.wirenames` may supply one)."""
+    shown: str
+    """The field's name as the doc shows it (a TypeScript, Python, Go... property name);
+    Python attribute names are made from it."""
+    wire_source: WireSource = WireSource.SHOWN
     default: Default | None = None
     read_only: bool = False
     deprecated: str | None = None
@@ -157,6 +173,10 @@ class ModelBase(msgspec.Struct, frozen=True, kw_only=True):
     description: str
     location: Location
     examples: tuple[Example, ...] = ()
+    dialect: str = ""
+    """The dialect that read the doc (:class:`generator.config.Dialect`'s value)."""
+    mentions: frozenset[str] = frozenset()
+    """Key-like names the doc's text spells (:mod:`generator.mentions`): wire-name evidence."""
 
 
 class ObjectModel(ModelBase, frozen=True, kw_only=True):

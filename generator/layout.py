@@ -387,6 +387,10 @@ def _left_hand_split(indent: str, text: str, masked: str, line_length: int) -> l
     inner = indent + "    "
     if not body.endswith(",") and not one_param_def and _fits(inner + body, line_length):
         lines = [inner + body]
+    elif len(elements) == 1 and not one_param_def and not body.endswith(","):
+        # One base too long for its line: no comma to split at, and none added (a class is
+        # not a ``def``, whose lone parameter black gives a trailing comma).
+        lines = _fit(inner, body, line_length, masked=masked[start + 1 : end].strip())
     else:
         lines = _one_a_line(inner, elements, line_length)
     return [indent + head, *lines, *_return_annotation(indent, tail, line_length)]

@@ -30,6 +30,7 @@ from .sources import Doc, find_docs, parse_doc, read_bytes
 
 if TYPE_CHECKING:
     from .resolve import Tree
+    from .wirenames import WireNames
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Stats:
     """Wall time by stage."""
     reused: tuple[int, int] = (0, 0)
     """Docs read and files made that came from the last run's :class:`~generator.memo.Memo`."""
+    guesses: int = 0
+    """Wire names the docs did not decide (:attr:`generator.wirenames.Decision.guess`)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Plan:
     diagnostics: tuple[Diagnostic, ...]
     stats: Stats
     tree: Tree
+    wire_names: WireNames
+    """How every field's wire name was decided."""
 
 
 Progress = Callable[[int, int], None]
@@ -111,9 +116,9 @@ def _generate(
     memo.reading_done()
     from . import naming, outputs  # imported here, not with this module: see _warm_up
     from .resolve import resolve
-    from .wirenames import apply_wire_names
+    from .wirenames import decide
 
-    models = apply_wire_names(models, options, diagnostics)
+    models, wire_names = decide(models, options, diagnostics)
     tree = resolve(models, diagnostics, root.resolve().as_posix())
     clock.lap("resolve")
     _fail_on_errors(diagnostics, options, last=True)
@@ -131,8 +136,11 @@ def _generate(
             files[path] = text
             memo.add_file(made_key, text)
     clock.lap("render and format")
-    stats = Stats(len(docs), len(tree.models), skipped, MappingProxyType(clock.laps), memo.reused)
-    return Plan(root, MappingProxyType(dict(sorted(files.items()))), tuple(diagnostics), stats, tree)
+    stats = Stats(
+        len(docs), len(tree.models), skipped, MappingProxyType(clock.laps), memo.reused, wire_names.guesses
+    )
+    files = MappingProxyType(dict(sorted(files.items())))
+    return Plan(root, files, tuple(diagnostics), stats, tree, wire_names)
 
 
 _Read = tuple[ir.Model | None, list[Diagnostic]]

@@ -47,6 +47,7 @@ class Saved(msgspec.Struct, frozen=True):
     models: int
     skipped: int
     files: int
+    guesses: int
 
 
 def enabled() -> bool:
@@ -133,7 +134,7 @@ def lookup(source: Path, output: Path, options: Options, now: dict[str, Any]) ->
             return None
         _touch(path)
         return Saved(
-            tuple(saved["diagnostics"]), *(int(saved[k]) for k in ("docs", "models", "skipped", "files"))
+            tuple(saved["diagnostics"]), *(int(saved[k]) for k in ("docs", "models", "skipped", "files", "guesses"))
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -153,6 +154,7 @@ def store(source: Path, output: Path, options: Options, before: dict[str, Any], 
         "models": saved.models,
         "skipped": saved.skipped,
         "files": saved.files,
+        "guesses": saved.guesses,
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
 """TypeScript value literals (as the docs' examples write them) to Python data.
 
 Objects, arrays, strings, numbers, ``true``/``false``/``null``/``undefined``,
-``new Date("...")`` (its string) and ``123n``. Anything else is an error saying what.
+``new Date("...")`` and ``new RFCDate("...")`` (their strings) and ``123n``. Anything
+else is an error saying what.
 """
 
 from __future__ import annotations
@@ -105,13 +106,13 @@ class _Parser:
             return tok == "true"
         if tok in ("null", "undefined"):
             return None
-        if tok == "new" and self.peek() == "Date":
-            self.next()
+        if tok == "new" and self.peek() in ("Date", "RFCDate"):
+            _, cls = self.next()
             self.expect("(")
             kind, arg = self.next()
             self.expect(")")
             if kind != "string":
-                raise LiteralError("new Date(...) without a string")
+                raise LiteralError(f"new {cls}(...) without a string")
             return _string(arg)
         raise LiteralError(f"{tok!r} has no JSON value")
 

@@ -136,6 +136,9 @@ _CLOSING = {"<": ">", "[": "]"}
 # Speakeasy's Python docs link `datetime` fields as [date](...#date-objects) and `date` ones as
 # [datetime](...): decoded here unless the caller asks for the literal reading.
 _PYTHON_DATE_DOCS = "docs.python.org/3/library/datetime.html"
+# Speakeasy's TypeScript docs link a calendar date to their RFCDate page, whatever the
+# link's text says (``[Date](../../types/rfcdate.md)``); a ``Date`` linked to MDN is an instant.
+_RFCDATE_PAGE = re.compile(r"(?:^|/)rfcdate\.md(?:#.*)?$")
 
 
 def tokenize(cell: str, location: Location) -> list[Token]:
@@ -229,6 +232,8 @@ def _link_cell(text: str, flavor: Flavor) -> ir.TypeNode | None:
     if m is None:
         return None
     name = m[1].strip(" *`")
+    if name in ("Date", "RFCDate") and _RFCDATE_PAGE.search(m[2]):
+        name = "RFCDate"
     if not _DOTTED_NAME.fullmatch(name) or name in _WRAPPERS or name in ("date", "datetime"):
         return None  # a wrapper, or perhaps a Python date link: the parser decides
     if name in ("object", "Object"):
@@ -367,6 +372,8 @@ class _Parser:
             swapped = {"date": ir.Kind.DATETIME, "datetime": ir.Kind.DATE}
             kind = swapped[tok.text] if self.swap_dates else ir.Kind(tok.text)
             return _p(kind)
+        if tok.text in ("Date", "RFCDate") and _RFCDATE_PAGE.search(tok.href):
+            return _COMMON["RFCDate"]
         if _DOTTED_NAME.fullmatch(tok.text):
             return self.named(tok.text, tok.href, depth)
         inner = _Parser(

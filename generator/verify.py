@@ -1,8 +1,15 @@
 """The docs' own examples as an oracle: each must load into its generated model and dump back equal.
 
 ``## Example Usage`` literals (``let value: T = ...``) and union members' literals
-(``const value: T = ...``) are converted to Python data, validated against the model
-of their doc, dumped back by wire name with unset fields left out, and compared.
+(``const value: T = ...``) are converted to Python data. They are written in the names the
+doc's tables show, as the SDK's users write them, so their keys are translated to the wire
+names gen-models decided (:func:`to_wire`), as the SDK would send them. The data is
+validated against the model of its doc, dumped back by wire name with unset fields left
+out, and compared (the same instant written two ways, ``...Z`` and ``....000Z``, is equal).
+
+An example that breaks its own doc (it leaves out a key the doc's table marks required,
+as ``{}`` examples of response envelopes do) is the docs' mistake, not the model's: it is
+counted apart, with a warning, and does not fail the run.
 
 pydantic: ``TypeAdapter(model).validate_python(value)`` then
 ``dump_python(obj, mode="json", by_alias=True, exclude_unset=True)``.
@@ -20,6 +27,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,8 +36,9 @@ import msgspec
 
 from . import ir, naming, tsliteral
 from .config import EnumStyle, Options, Style
-from .diagnostics import Diagnostic, InternalError, error
+from .diagnostics import Diagnostic, InternalError, error, warning
 from .pipeline import Plan, generate
+from .resolve import Tree
 from .styles import dataclass as dataclass_style
 from .writing import write
 
@@ -42,6 +51,12 @@ class Report(msgspec.Struct, frozen=True):
     diagnostics: tuple[Diagnostic, ...]
     results: tuple[tuple[ir.Example, str | None], ...]
     """Every example with None (it passed) or why it failed."""
+    broken: tuple[tuple[ir.Example, str], ...] = ()
+    """Examples that break their own doc, with how: not checked, not failures."""
+
+    @property
+    def failed(self) -> int:
+        return self.checked - self.passed
 
 
 def verify_examples(source: str | Path, options: Options) -> Report:
@@ -57,6 +72,7 @@ def check_examples(plan: Plan, load: Callable[[str], ModuleType], options: Optio
     """Check the examples of a plan whose package ``load("a.b")`` imports modules of."""
     names = naming.plan(plan.tree.models)
     results = []
+    broken = []
     for model in plan.tree.models:
         if not model.examples:
             continue
@@ -64,20 +80,40 @@ def check_examples(plan: Plan, load: Callable[[str], ModuleType], options: Optio
         module = load(".".join((*own.package, own.module)))
         trip = _round_trip(model, module, own.cls, options)
         for example in model.examples:
-            results.append((example, check(example, trip, model, getattr(module, own.cls))))
+            problem = check(example, trip, model, getattr(module, own.cls), plan.tree)
+            if isinstance(problem, BrokenExample):
+                broken.append((example, str(problem)))
+            else:
+                results.append((example, problem))
     diagnostics = list(plan.diagnostics)
     diagnostics.extend(
         error(example.location, problem) for example, problem in results if problem is not None
     )
+    diagnostics.extend(
+        warning(example.location, f"{problem}: the docs' mistake, not checked") for example, problem in broken
+    )
     passed = sum(1 for _, problem in results if problem is None)
-    return Report(len(results), passed, tuple(diagnostics), tuple(results))
+    return Report(len(results), passed, tuple(diagnostics), tuple(results), tuple(broken))
 
 
-def check(example: ir.Example, trip: RoundTrip, model: ir.Model, generated: Any) -> str | None:
+class BrokenExample(str):
+    """Why an example breaks its own doc."""
+
+
+def check(
+    example: ir.Example, trip: RoundTrip, model: ir.Model, generated: Any, tree: Tree | None = None
+) -> str | None:
+    """None if the example validates and round-trips; else why not (a :class:`BrokenExample`
+    when the example breaks its own doc)."""
     try:
         value = _value(example, model, generated)
     except (tsliteral.LiteralError, ValueError, SyntaxError) as exc:
         return f"example of {example.type_name} cannot be read: {exc}"
+    if tree is not None and example.language == "typescript":
+        missing: list[str] = []
+        value = to_wire(value, _declared(example, model, tree), tree, missing)
+        if missing:
+            return BrokenExample(f"example of {example.type_name} leaves out {missing[0]}")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -90,6 +126,76 @@ def check(example: ir.Example, trip: RoundTrip, model: ir.Model, generated: Any)
     if difference is not None:
         return f"example of {example.type_name} does not round-trip: {difference}"
     return None
+
+
+def _declared(example: ir.Example, model: ir.Model, tree: Tree) -> ir.TypeNode:
+    """The type an example is of: its model, or the union member it declares
+    (``const value: errors.MigrationBlocker = ...`` in a union's doc)."""
+    if isinstance(model, ir.UnionModel):
+        name = example.type_name.rpartition(".")[2]
+        for member in model.members:
+            if isinstance(member, ir.Ref) and member.doc and tree.by_key[member.doc].name == name:
+                return member
+    return ir.Ref(model.name, doc=model.key)
+
+
+def to_wire(value: Any, node: ir.TypeNode, tree: Tree, missing: list[str], depth: int = 0) -> Any:
+    """An example's value with every object's keys from the names its doc shows to their wire
+    names. A required key the example leaves out is added to ``missing`` (``Model.field``)."""
+    if depth > 100:
+        return value
+    if isinstance(node, ir.ArrayOf) and isinstance(value, list):
+        return [to_wire(v, node.item, tree, missing, depth + 1) for v in value]
+    if isinstance(node, ir.MapOf) and isinstance(value, dict):
+        return {k: to_wire(v, node.value, tree, missing, depth + 1) for k, v in value.items()}
+    if isinstance(node, ir.UnionOf):
+        return _union_to_wire(value, node.members, tree, missing, depth)
+    if not isinstance(node, ir.Ref) or node.doc is None:
+        return value
+    model = tree.by_key[node.doc]
+    if isinstance(model, ir.UnionModel):
+        return _union_to_wire(value, model.members, tree, missing, depth)
+    if not isinstance(model, ir.ObjectModel) or not isinstance(value, dict):
+        return value
+    by_shown = {f.shown: f for f in model.fields}
+    missing.extend(f"{model.name}.{f.shown}" for f in model.fields if f.must_send and f.shown not in value)
+    out = {}
+    for key, item in value.items():
+        field = by_shown.get(key)
+        if field is None:
+            out[key] = item if model.extra is None else to_wire(item, model.extra, tree, missing, depth + 1)
+        else:
+            out[field.name] = to_wire(item, field.type, tree, missing, depth + 1)
+    return out
+
+
+def _union_to_wire(
+    value: Any, members: tuple[ir.TypeNode, ...], tree: Tree, missing: list[str], depth: int
+) -> Any:
+    """A union's value as the member it fits would make it: the first member whose keys hold
+    the value's and that leaves out no required key, else the first whose keys hold them."""
+    fitting = [member for member in members if _fits(value, member, tree)]
+    for member in fitting:
+        lacking: list[str] = []
+        converted = to_wire(value, member, tree, lacking, depth + 1)
+        if not lacking:
+            return converted
+    return to_wire(value, fitting[0], tree, missing, depth + 1) if fitting else value
+
+
+def _fits(value: Any, node: ir.TypeNode, tree: Tree) -> bool:
+    """Roughly, the value could be of this member: an object's keys are the model's fields."""
+    if isinstance(node, ir.Ref) and node.doc is not None:
+        target = tree.by_key[node.doc]
+        if isinstance(target, ir.ObjectModel):
+            shown = {f.shown for f in target.fields}
+            return isinstance(value, dict) and (target.extra is not None or set(value) <= shown)
+        return not isinstance(value, dict) or isinstance(target, (ir.UnionModel, ir.OpaqueModel))
+    if isinstance(node, ir.ArrayOf):
+        return isinstance(value, list)
+    if isinstance(node, ir.MapOf):
+        return isinstance(value, dict)
+    return not isinstance(value, (dict, list))
 
 
 def _round_trip(model: ir.Model, module: Any, cls: str, options: Options) -> RoundTrip:
@@ -159,6 +265,8 @@ def _difference(a: Any, b: Any, path: str) -> str | None:
             if found:
                 return found
         return None
+    if isinstance(a, str) and isinstance(b, str) and a != b and _same_instant(a, b):
+        return None
     if (
         isinstance(a, bool)
         or isinstance(b, bool)
@@ -168,6 +276,20 @@ def _difference(a: Any, b: Any, path: str) -> str | None:
             return f"{path or 'the value'} is {b!r:.60}, not {a!r:.60}"
         return None
     return None if a == b else f"{path or 'the value'} is {b!r}, not {a!r}"
+
+
+_INSTANT = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?")
+
+
+def _same_instant(a: str, b: str) -> bool:
+    """Two spellings of one instant (``2024-01-01T00:00:00Z``, ``2024-01-01T00:00:00.000000Z``)."""
+    if not (_INSTANT.fullmatch(a) and _INSTANT.fullmatch(b)):
+        return False
+    try:
+        first, second = (datetime.fromisoformat(t.replace("Z", "+00:00")) for t in (a, b))
+    except ValueError:
+        return False
+    return (first.tzinfo is None) == (second.tzinfo is None) and first == second
 
 
 @contextmanager

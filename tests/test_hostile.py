@@ -337,7 +337,7 @@ def _check_descriptions(
         own = names[model.key]
         cls = getattr(importlib.import_module(".".join((name, *own.package, own.module))), own.cls)
         for field in model.fields:
-            source = written.get((model.key, field.attr or field.name))
+            source = written.get((model.key, field.shown))
             info = next((i for n, i in cls.model_fields.items() if (i.alias or n) == field.name), None)
             if source is None or info is None or field.deprecated is not None:
                 continue

@@ -190,6 +190,32 @@ def test_long_def_lines_are_laid_out_as_black_does(case: tuple[str, int]) -> Non
     assert layout.layout(source, line_length) == _black((source, line_length))
 
 
+_CLASSES = st.tuples(
+    st.integers(1, 100).map(lambda n: "C" * n),
+    st.lists(
+        st.one_of(
+            st.integers(1, 110).map(lambda n: "_" + "B" * n),
+            st.integers(1, 60).map(lambda n: f"Generic[{'T' * n}, {'U' * n}]"),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.booleans(),
+    st.sampled_from([40, 88, 120]),
+).map(lambda t: (f"class {t[0]}({', '.join(t[1])}{',' if t[2] else ''}):\n    x: int\n", t[3]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CLASSES)
+def test_long_class_lines_are_laid_out_as_black_does(case: tuple[str, int]) -> None:
+    """A class line too long, with one base or several (TypedDict's functional bases have
+    long names): the layout gives up or says what black says."""
+    source, line_length = case
+    ours = layout.layout(source, line_length)
+    if ours is not None:
+        assert ours == _black((source, line_length))
+
+
 def test_line_width_is_blacks_without_importing_black() -> None:
     """The width table is read from black's source, not through black (a quarter of a second
     to import): every code point at the edges of its ranges, and every line of every corpus's

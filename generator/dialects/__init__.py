@@ -6,9 +6,12 @@ A dialect module has ``DIALECT`` (its :class:`~generator.config.Dialect`), ``cla
 
 from __future__ import annotations
 
+from msgspec.structs import replace
+
 from ..config import Dialect, Options
 from ..diagnostics import Diagnostic, warning
 from ..ir import Model
+from ..mentions import mentions
 from ..page import Page, Table
 from . import openapi_generator, speakeasy_python, speakeasy_typescript
 
@@ -36,7 +39,7 @@ def read_model(page: Page, options: Options, diagnostics: list[Diagnostic]) -> M
             )
         return None
     model: Model = dialect.read(page, diagnostics, options)
-    return model
+    return replace(model, dialect=dialect.DIALECT.value, mentions=mentions(page))
 
 
 def _looks_like_a_model(page: Page) -> bool:

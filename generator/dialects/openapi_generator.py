@@ -21,6 +21,7 @@ from typing import Any
 from .. import ir, tsliteral
 from ..config import Dialect, Options
 from ..diagnostics import Diagnostic, DocError, Location, warning
+from ..escapes import python_key
 from ..markdown import unescape
 from ..page import BulletList, Code, Page, Paragraph, Table
 from ..pysource import clean_text
@@ -119,11 +120,12 @@ def _fields(
         if not shown:
             raise DocError(at, f"Name cell {name_cell!r} names no property")
         parsed = parse_type(type_cell, at, Flavor.OPENAPI)
-        wire, attr = shown, None
+        wire, source = shown, ir.WireSource.SHOWN
         if python:
             m = _VAR_PREFIXED.match(shown)
-            wire = m.group("name") if m and m.group("name") in _OAG_RESERVED else shown
-            attr = shown
+            key = m.group("name") if m and m.group("name") in _OAG_RESERVED else python_key(shown)
+            if key is not None:
+                wire, source = key, ir.WireSource.CONVENTION
         fields.append(
             ir.Field(
                 name=wire,
@@ -132,8 +134,8 @@ def _fields(
                 nullable=ir.Nullable.YES if parsed.wrapper else ir.Nullable.UNKNOWN,
                 description=_text(description_cell),
                 location=at,
-                attr=attr,
-                wire_known=not python,
+                shown=shown,
+                wire_source=source,
                 default=_default(notes, python, at, diagnostics),
                 read_only="[readonly]" in notes,
             )

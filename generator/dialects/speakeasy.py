@@ -25,6 +25,7 @@ from typing import Any
 from .. import ir
 from ..config import Options, PythonDates
 from ..diagnostics import Diagnostic, DocError, Location, warning
+from ..escapes import python_key
 from ..page import Block, BulletList, Code, Page, Paragraph, Table
 from ..pysource import clean_text
 from ..typeexpr import Flavor, Token, literal_value, number_value, parse_type, tokenize, union_of
@@ -47,9 +48,12 @@ _CODE_SPAN = re.compile(r"(`+)(.*?)\1", re.DOTALL)
 _ESCAPE = re.compile(r"\\(.)")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _LANGUAGES = {"ts": "typescript"}
-_PYTHON_EXTRA = "__pydantic_extra__"
+# The row that stands for the keys a model does not list (Python's pydantic field, the TS
+# SDK's `[k: string]: T` index signature): its type is the other keys' values.
+_CATCH_ALL = {Flavor.PYTHON: "__pydantic_extra__", Flavor.TYPESCRIPT: "additionalProperties"}
 _PYTHON_TYPES = re.compile(
     r"\*(str|int|float|bool|Any)\*|\b(Optional|Nullable|OptionalNullable|List|Dict|Literal)\[|models\."
+    r"|\]\(https://docs\.python\.org/"
 )
 _TYPESCRIPT_TYPES = re.compile(r"\*(string|number|boolean|any)\*|Record<|\]\[\]|\*\[\]")
 
@@ -156,7 +160,7 @@ def _fields(page: Page, flavor: Flavor, options: Options) -> tuple[tuple[ir.Fiel
         name_cell, type_cell, required_cell, description_cell = row.cells[:4]
         name = field_name(name_cell, at)
         parsed = parse_type(type_cell, at, flavor, swap_dates)
-        if python and name == _PYTHON_EXTRA:
+        if name == _CATCH_ALL[flavor] and (python or isinstance(parsed.node, ir.MapOf)):
             extra = parsed.node.value if isinstance(parsed.node, ir.MapOf) else ir.ANY
             continue
         required = _REQUIRED.get(required_cell.strip())
@@ -166,16 +170,17 @@ def _fields(page: Page, flavor: Flavor, options: Options) -> tuple[tuple[ir.Fiel
                 f"Required cell {required_cell!r} of field {name!r} is neither :heavy_check_mark: nor :heavy_minus_sign:",
             )
         description, deprecated = _deprecation(plain(description_cell), "~~" in name_cell)
+        key = python_key(name) if python else None
         fields.append(
             ir.Field(
-                name=name,
+                name=key or name,
                 type=parsed.node,
                 required=required,
                 nullable=_nullable(parsed.wrapper) if python else unknown,
                 description=description,
                 location=at,
-                attr=name if python else None,
-                wire_known=not python,
+                shown=name,
+                wire_source=ir.WireSource.CONVENTION if key else ir.WireSource.SHOWN,
                 default=(
                     ir.Default(parsed.node.value) if python and isinstance(parsed.node, ir.Literal) else None
                 ),

@@ -90,9 +90,8 @@ def attribute_names(model: ir.ObjectModel, module: Module, reserved: frozenset[s
     models = module.model_names
     attrs = []
     for field in model.fields:
-        wire = field.attr or field.name
-        attr = _attribute_name(wire, reserved)
-        attrs.append(naming.attribute_name(wire, reserved | models) if attr in models else attr)
+        attr = _attribute_name(field.shown, reserved)
+        attrs.append(naming.attribute_name(field.shown, reserved | models) if attr in models else attr)
     if len(set(attrs)) < len(attrs) or not (reserved.isdisjoint(attrs) and models.isdisjoint(attrs)):
         return naming.unique(attrs, reserved | models)
     return attrs  # distinct and free already: naming.unique would keep them as they are

@@ -1,0 +1,75 @@
+"""The names a doc's own text mentions: the evidence :mod:`generator.wirenames` weighs.
+
+A doc's field table shows a language's property names (``companyUuid``), and its examples
+are written in those names. Its prose, code spans, enum values and string literals are
+not: they often spell the API's own keys (``company_uuid``, ``requestID``, ``X-Api-Key``).
+This module collects those spellings from everything on a page except the first column
+of its tables (the names being judged) and the keys of its code blocks (the examples):
+
+* in text (paragraphs, list items, table cells past the first, but for Type cells): code
+  spans whole, and
+  words that look like keys (with ``_``, ``-``, ``$`` or a capital letter after the first);
+* in code blocks: the contents of string literals.
+
+Pure: it reads the page and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .page import Block, BulletList, Code, Page, Paragraph, Table
+
+_CODE_SPAN = re.compile(r"`([^`\n]{1,80})`")
+_WORD = re.compile(r"[A-Za-z_$@][\w$@.-]*[\w$]|[A-Za-z_$]")
+"""A run of characters a key may hold, starting as names do (``$ref``, ``X-Api-Key``, ``a.b``)."""
+_KEYLIKE = re.compile(r"[_$@-]|.[A-Z]")
+"""A word worth keeping from prose: not a plain English word (``status``, ``Status``)."""
+_STRING = re.compile(r"\"([^\"\\\n]{1,80})\"|'([^'\\\n]{1,80})'")
+
+
+def mentions(page: Page) -> frozenset[str]:
+    """Every key-like spelling the page's text holds (see the module's docstring)."""
+    found: set[str] = set()
+    for block in page.intro:
+        _block(block, found)
+    for section in page.sections:
+        for block in section.blocks:
+            _block(block, found)
+    return frozenset(found)
+
+
+def _block(block: Block, found: set[str]) -> None:
+    if isinstance(block, Paragraph):
+        _text(block.text, found)
+    elif isinstance(block, Table):
+        # Not the first column (the names being judged), nor a Type column (model names).
+        columns = [i for i, h in enumerate(block.header) if i and h.strip().lower() != "type"]
+        for row in block.rows:
+            for i in columns:
+                if i < len(row.cells):
+                    _text(row.cells[i], found)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            _text(item.text, found)
+    elif isinstance(block, Code):
+        for m in _STRING.finditer(block.text):
+            _words(m.group(1) or m.group(2), found, keylike_only=False)
+
+
+def _text(text: str, found: set[str]) -> None:
+    if "`" in text:
+        for m in _CODE_SPAN.finditer(text):
+            _words(m.group(1), found, keylike_only=False)
+    _words(text, found, keylike_only=True)
+
+
+def _words(text: str, found: set[str], keylike_only: bool) -> None:
+    stripped = text.strip().strip("\"'")
+    if not keylike_only and _WORD.fullmatch(stripped):
+        found.add(stripped)
+    for word in _WORD.findall(text):
+        if not keylike_only or _KEYLIKE.search(word):
+            found.add(word)
+            if "." in word:  # ``data.company_uuid``: each part is a name too
+                found.update(part for part in word.split(".") if part)
