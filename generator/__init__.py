@@ -6,31 +6,50 @@ The API is two steps, so a build can look before it writes::
     plan.files            # {"components/link_schema.py": "...", ...}: nothing written yet
     generator.write(plan, "src/mypkg/models")
 
-``generate`` is pure (it reads the docs, writes nothing, prints nothing) and raises
+``generate`` reads the docs, writes nothing, prints nothing, and raises
 :class:`GenerationFailed` with located diagnostics when the docs cannot be understood;
 ``changes(plan, out)`` says what ``write`` would create, change and remove.
+
+The package has three layers (``ARCHITECTURE.md``): :mod:`generator.core`, the stages
+from docs to text; :mod:`generator.speed`, faster ways to run them; :mod:`generator.app`,
+the command line, configuration, writer and build hook.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import EnumStyle, Extra, Nulls, Options, Style
-from .diagnostics import Diagnostic, GenerationFailed, InternalError, Location
+from .core.diagnostics import Diagnostic, GenerationFailed, InternalError, Location
+from .core.options import EnumStyle, Extra, Nulls, Options, Style
 
 if TYPE_CHECKING:
-    from .pipeline import Plan, generate
-    from .writing import Changes, WriteResult, changes, write
+    from .app.writing import Changes, WriteResult, changes, write
+    from .core.pipeline import Plan, Progress
 
-# The pipeline (markdown-it, Jinja, ...) loads on first use: `gen-models --help` and runs
-# that find nothing to do never pay for it.
+
+def generate(
+    source: str | Path, options: Options = Options(), *, jobs: int = 1, progress: Progress | None = None
+) -> Plan:
+    """Read the docs under ``source`` and plan the output package. Writes nothing.
+
+    ``jobs``: processes to work in, this one included (1, the default: this one alone;
+    None: as many as pay for the tree). Raises :class:`GenerationFailed` when a doc cannot
+    be understood.
+    """
+    from .core.pipeline import generate as run
+    from .speed import runner
+
+    return run(source, options, runner(jobs), progress)
+
+
+# The writer loads on first use: `gen-models --help` never pays for it.
 _LAZY = {
-    "Plan": "pipeline",
-    "generate": "pipeline",
-    "Changes": "writing",
-    "WriteResult": "writing",
-    "changes": "writing",
-    "write": "writing",
+    "Plan": "core.pipeline",
+    "Changes": "app.writing",
+    "WriteResult": "app.writing",
+    "changes": "app.writing",
+    "write": "app.writing",
 }
 
 

@@ -1,3 +1,3 @@
-from .cli import command
+from .app.cli import command
 
 command()

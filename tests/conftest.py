@@ -6,9 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
-
 from helpers import CORPORA, COUNTS, Generated, corpus, generated
+from hypothesis import settings
 
 # On CI the property tests draw the same examples on every run, so that a run is
 # reproducible; on a developer's machine each run draws new ones (and replays failures).

@@ -11,6 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 from generator import Options, Plan, Style, generate, write
+from generator.core.pipeline import Runner, make_files
+from generator.core.resolve import Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -30,6 +32,12 @@ MYPY_INI = """\
 strict = True
 {plugins}
 """
+
+
+def unformatted(tree: Tree, options: Options) -> dict[str, str]:
+    """Every output file as its template made it, before black's layout: the pipeline's
+    last stage with a runner whose formatter leaves the code as it is."""
+    return dict(make_files(tree, options, Runner(format_python=lambda source, *_: source), lambda _: None))
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -61,9 +69,14 @@ class Generated:
         write(plan, self.root)
 
     def module(self, dotted: str = "") -> ModuleType:
+        name = self.package()
+        return importlib.import_module(f"{name}.{dotted}" if dotted else name)
+
+    def package(self) -> str:
+        """The package's name, importable."""
         if str(self.base) not in sys.path:
             sys.path.insert(0, str(self.base))
-        return importlib.import_module(f"{self.name}.{dotted}" if dotted else self.name)
+        return self.name
 
     def import_all(self) -> int:
         """Import every generated module; return how many."""

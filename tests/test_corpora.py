@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from helpers import ALL_CORPORA, STYLES, Generated, corpus, mypy, pyright
 
 _MODEL_SECTION = re.compile(r"^## (Fields|Values|Supported Types|Properties|Enum)\s*$", re.MULTILINE)

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, corpus
 
 # Run gen-models with every directory listing reversed.
@@ -24,7 +23,7 @@ class _Reversed:
     def close(self): pass
 os.scandir = lambda *a, **k: _Reversed(_scandir(*a, **k))
 os.listdir = lambda *a, **k: _listdir(*a, **k)[::-1]
-from generator.cli import main
+from generator.app.cli import main
 main()
 """
 

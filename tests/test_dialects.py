@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pydantic
 import pytest
+from helpers import CORPORA, ROOT, Generated, generated
 
-from generator import Options, generate, ir, naming
-from generator.config import AliasRule, Dialect, PythonDates
-from generator.resolve import Tree
-from helpers import CORPORA, ROOT, Generated, corpus, generated
+from generator import Options, generate
+from generator.core import ir
+from generator.core.options import AliasRule, PythonDates
+from generator.core.outputs.python import naming
+from generator.core.resolve import Tree
 
 # The same API (dub), documented four ways.
 DUB = {
@@ -162,7 +162,7 @@ def test_a_tree_that_mixes_dialects(tmp_path: Path) -> None:
 
 
 def test_a_forced_dialect_and_model_looking_pages_it_does_not_read(tmp_path: Path) -> None:
-    plan = generate(CORPORA / "oag-dub-python" / "docs", Options(dialect=Dialect.SPEAKEASY_TYPESCRIPT))
+    plan = generate(CORPORA / "oag-dub-python" / "docs", Options(dialect="speakeasy-typescript"))
     assert plan.stats.models == 0 and plan.stats.skipped == 190
     warnings = [str(d) for d in plan.diagnostics]
     assert len(warnings) == 190
@@ -288,9 +288,9 @@ def test_python_enum_examples_name_real_members(python_docs: Callable[..., Gener
 
 @pytest.mark.parametrize("name", ["dub-py", "mistral-py"])
 def test_python_examples_validate(name: str, generate_corpus: Callable[[str, str], Generated]) -> None:
-    from generator.verify import check_examples
+    from generator.app.verify import check_examples
 
     gen = generate_corpus(name, "pydantic")
-    report = check_examples(gen.plan, gen.module, Options())
+    report = check_examples(gen.plan, gen.package(), Options())
     assert report.checked > 100 and report.passed == report.checked
     assert any(e.code.startswith(("Color.", "models.")) or "." in e.code for e, _ in report.results)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from helpers import ROOT, TS_CORPORA, Generated, corpus
 
 from generator import Nulls, Options, Style
-from generator.verify import Report, check_examples, verify_examples
-from helpers import ROOT, TS_CORPORA, Generated, corpus
+from generator.app.verify import Report, check_examples, verify_examples
 
 # Examples the docs themselves get wrong, with the reason: none so far in these corpora.
 KNOWN_BAD: dict[str, str] = {}
@@ -17,7 +17,7 @@ EXPECTED_COUNTS = {"intuned-ts-2024": 0, "intuned-ts-2025": 621, "intuned-ts": 7
 
 
 def _report(gen: Generated, style: str) -> Report:
-    return check_examples(gen.plan, gen.module, Options(style=Style(style)))
+    return check_examples(gen.plan, gen.package(), Options(style=Style(style)))
 
 
 @pytest.mark.parametrize("style", ["pydantic", "dataclass"])

@@ -6,8 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator import pyproject
 from helpers import ROOT
+
+from generator.app import config as pyproject
 
 
 def test_output_is_current() -> None:

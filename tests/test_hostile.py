@@ -26,15 +26,16 @@ from typing import Any
 import black
 import pytest
 from black.mode import TargetVersion
+from helpers import COUNTS, corpus, mentions_elsewhere, tree_bytes, unformatted
 from hypothesis import HealthCheck, given, settings
-from markdown_it import MarkdownIt
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
-from generator import GenerationFailed, Options, Style, changes, generate, ir, naming, write
-from generator.outputs import render_files
-from generator.styles import support_modules
-from generator.pysource import clean_text
-from helpers import COUNTS, corpus, mentions_elsewhere, tree_bytes
+from generator import GenerationFailed, Options, Style, changes, generate, write
+from generator.core import ir
+from generator.core.outputs import output
+from generator.core.outputs.python import naming
+from generator.core.pysource import clean_text
 
 _packages = itertools.count()
 LOCATED = re.compile(r"^.+:\d+: (error|warning): .+", re.DOTALL)
@@ -305,11 +306,11 @@ def test_hostile_docs_give_safe_code_or_located_errors(
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
         }
         assert "system" not in calls, path
-    # Laid out as black lays it out (by generator.layout, or by black where it gives up); the
+    # Laid out as black lays it out (by generator.speed.layout, or by black where it gives up); the
     # support modules hold no doc text, and test_layout checks them.
     mode = black.Mode(target_versions={TargetVersion.PY310})
-    fixed = {f"{module}.py" for module in support_modules(Options(style=style))}
-    for path, rendered in render_files(plan.tree, Options(style=style)).items():
+    fixed = {f"{module}.py" for module in output(Options(style=style)).style.support}  # type: ignore[attr-defined]
+    for path, rendered in unformatted(plan.tree, Options(style=style)).items():
         if path not in fixed:
             assert plan.files[path] == black.format_str(rendered, mode=mode), path
     out = tmp_path_factory.mktemp("out")
@@ -386,10 +387,10 @@ def test_doc_text_never_becomes_code(payload: str, style: Style, tmp_path: Path)
     name = f"inject_{next(_packages)}"
     write(plan, tmp_path / "out" / name)
     modules = load(tmp_path / "out", name)  # importing runs every module's top-level code
-    kind = next(getattr(m, "Kind") for m in modules if hasattr(m, "Kind"))
+    kind = next(m.Kind for m in modules if hasattr(m, "Kind"))
     assert kind("b") is not None
     assert not marker.exists()
-    thing = next(getattr(m, "Thing") for m in modules if hasattr(m, "Thing"))
+    thing = next(m.Thing for m in modules if hasattr(m, "Thing"))
     assert inspect.cleandoc(thing.__doc__).startswith(
         clean_text(payload.replace("\r", "\n").strip())
     )  # as data

@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 
 DOCS = ROOT / "input" / "speakeasy_ts" / "models"

@@ -1,4 +1,4 @@
-"""gen-models lays out code as black does, without running black (generator.layout):
+"""gen-models lays out code as black does, without running black (generator.speed.layout):
 proven here, for every corpus and style, against black itself."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 import black
 import pytest
 from black.mode import TargetVersion
+from helpers import ALL_CORPORA, ROOT, STYLES, Generated, unformatted
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import Options, Style, generate, layout
-from generator.outputs import render_files
-from helpers import ALL_CORPORA, ROOT, STYLES, Generated
+from generator import Options, Style, generate
+from generator.speed import layout
 
 
 def _black(args: tuple[str, int]) -> str:
@@ -47,7 +47,7 @@ def test_output_is_what_black_makes(
     name: str, style: str, generate_corpus: Callable[[str, str], Generated], pool: ProcessPoolExecutor
 ) -> None:
     gen = generate_corpus(name, style)
-    rendered = render_files(gen.plan.tree, Options(style=Style(style)))
+    rendered = unformatted(gen.plan.tree, Options(style=Style(style)))
     assert_black_made(dict(gen.plan.files), dict(rendered), 88, pool)
 
 
@@ -57,7 +57,7 @@ def test_other_line_lengths(docs: str, line_length: int, pool: ProcessPoolExecut
     for style in Style:
         options = Options(style=style, line_length=line_length)
         plan = generate(ROOT / "input" / docs, options)
-        assert_black_made(dict(plan.files), dict(render_files(plan.tree, options)), line_length, pool)
+        assert_black_made(dict(plan.files), dict(unformatted(plan.tree, options)), line_length, pool)
 
 
 # Characters that make string literals, comments and brackets hard to read, and some that are
@@ -223,7 +223,7 @@ def test_line_width_is_blacks_without_importing_black() -> None:
     from black._width_table import WIDTH_TABLE
     from black.strings import str_width as black_width
 
-    from generator import textwidth
+    from generator.speed import textwidth
 
     assert textwidth._black_table() == [tuple(row) for row in WIDTH_TABLE]
     edges = {c + d for start, end, _ in WIDTH_TABLE for c in (start, end) for d in (-1, 0, 1)}

@@ -1,6 +1,6 @@
 """The plain markdown reader gives what markdown-it gives, or leaves the page to it.
 
-``generator.plain_markdown`` reads the markdown SDK docs are written in several times
+``generator.speed.plain_markdown`` reads the markdown SDK docs are written in several times
 faster than markdown-it; a page it is unsure of goes to markdown-it. Properties: on any
 generated markdown (hostile lines included) the plain reader either declines or gives
 exactly markdown-it's headings, blocks and warnings; on markdown of the plain subset it
@@ -10,15 +10,14 @@ expected.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import CORPORA, COUNTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.rules_block.table import escapedSplit
 
-from generator.markdown import markdown_it, markdown_it_blocks
-from generator.plain_markdown import _UNREAD_CHARACTERS, _has_unread_characters, escaped_split, read_blocks
-from helpers import CORPORA, COUNTS
+from generator.core.markdown import escaped_split, markdown_it_blocks
+from generator.speed.plain_markdown import _UNREAD_CHARACTERS, _has_unread_characters, read_blocks
 
 # Docs the plain reader leaves to markdown-it, by corpus (a block quote in dub's docs,
 # an indented list and an indented paragraph in mistral's). Anything else is read plainly.
@@ -235,7 +234,7 @@ def test_plain_markdown_is_read_without_markdown_it(blocks: list[str]) -> None:
 
 @given(st.text(alphabet="|\\ab `", max_size=40))
 def test_the_faster_table_row_split_is_markdown_its(row: str) -> None:
-    assert escaped_split(row) == markdown_it()[1](row)
+    assert escaped_split(row) == escapedSplit(row)
 
 
 @given(

@@ -12,9 +12,9 @@ from typing import Any
 
 import pydantic
 import pytest
-
-from generator import Extra, Nulls, Options, generate
 from helpers import ROOT, Generated, generated
+
+from generator import Extra, Nulls, generate
 
 DOCS = ROOT / "input" / "speakeasy_ts"
 

@@ -7,22 +7,23 @@ import os
 import signal
 import time
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
-from generator.parallel import WorkerFailed, in_background, pmap, shared
+from generator.speed.executor import WorkerFailed, in_background, pmap
 
 PARENT = os.getpid()
 
 
-def _slow(x: int) -> tuple[int, bool]:
+def _slow(x: int, factor: int = 1) -> tuple[int, bool]:
     time.sleep(0.0005)  # long enough that every worker takes chunks before the parent ends
-    return x * shared(), os.getpid() == PARENT
+    return x * factor, os.getpid() == PARENT
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_results_in_input_order_and_shared_work(jobs: int) -> None:
-    out = pmap(_slow, list(range(600)), share=3, jobs=jobs)
+    out = pmap(partial(_slow, factor=3), list(range(600)), jobs=jobs)
     assert [value for value, _ in out] == [3 * x for x in range(600)]
     in_parent = sum(here for _, here in out)
     if jobs == 1:
@@ -34,7 +35,7 @@ def test_results_in_input_order_and_shared_work(jobs: int) -> None:
 
 def test_progress_counts_every_item() -> None:
     ticks: list[int] = []
-    pmap(_slow, list(range(500)), share=1, jobs=2, progress=ticks.append)
+    pmap(_slow, list(range(500)), jobs=2, progress=ticks.append)
     assert sum(ticks) == 500
 
 

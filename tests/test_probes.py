@@ -20,9 +20,8 @@ from typing import Any
 
 import pydantic
 import pytest
-from typing_extensions import TypeAliasType
-
 from helpers import TS_CORPORA, Generated, corpus
+from typing_extensions import TypeAliasType
 
 WRONG_SCALAR = {"not": ["a scalar"]}
 BOGUS = "bogus-enum-value-2f9c"
@@ -46,7 +45,7 @@ def table_rows(path: Path) -> list[tuple[str, str, bool]]:
 def strip_none(annotation: Any) -> Any:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0] if len(args) == 1 else typing.Union[tuple(args)]
+        return args[0] if len(args) == 1 else typing.Union[tuple(args)]  # noqa: UP007 - built at run time
     return annotation
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pydantic
 import pytest
 import typing_extensions
+from helpers import ROOT, generated
 
 from generator import Options, Style, generate
-from generator.config import TARGET_VERSIONS, EnumStyle
-from generator.verify import verify_examples
-from helpers import ROOT, generated
+from generator.app.verify import verify_examples
+from generator.core.options import TARGET_VERSIONS, EnumStyle
 
 DOCS = ROOT / "input" / "speakeasy_ts"
 STYLES = ("pydantic", "dataclass", "typeddict")

@@ -7,11 +7,17 @@ import ast
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from generator import ir, naming, pysource
-from generator.diagnostics import DocError, Location
-from generator.typeexpr import Flavor, Parsed, parse_type
 from test_hostile import HOSTILE_BITS
+
+from generator.core import ir, pysource
+from generator.core.diagnostics import DocError, Location
+from generator.core.dialects.languages.python import PYTHON
+from generator.core.dialects.languages.python import PYTHON as OAG_PYTHON
+from generator.core.dialects.languages.typescript import TYPESCRIPT
+from generator.core.dialects.openapi_generator import OAG_TYPESCRIPT
+from generator.core.dialects.typecells import Grammar, Parsed, parse_type
+from generator.core.markdown import unescape
+from generator.core.outputs.python import naming
 
 AT = Location("x.md", 3)
 STR, FLOAT = ir.Primitive(ir.Kind.STR), ir.Primitive(ir.Kind.FLOAT)
@@ -47,39 +53,40 @@ STR, FLOAT = ir.Primitive(ir.Kind.STR), ir.Primitive(ir.Kind.FLOAT)
     ],
 )
 def test_type_cells(cell: str, node: ir.TypeNode) -> None:
-    assert parse_type(cell, AT) == Parsed(node)
+    assert parse_type(cell, AT, TYPESCRIPT) == Parsed(node)
 
 
 NONE = ir.Primitive(ir.Kind.NONE)
 
 
 @pytest.mark.parametrize(
-    ("cell", "flavor", "parsed"),
+    ("cell", "grammar", "parsed"),
     [
-        ("*Optional[str]*", Flavor.PYTHON, Parsed(STR, "Optional")),
-        ("*OptionalNullable[float]*", Flavor.PYTHON, Parsed(FLOAT, "OptionalNullable")),
-        ("[Nullable[models.X]](x.md)", Flavor.PYTHON, Parsed(ir.Ref("models.X", "x.md"), "Nullable")),
-        ("List[[models.X](x.md)]", Flavor.PYTHON, Parsed(ir.ArrayOf(ir.Ref("models.X", "x.md")))),
+        ("*Optional[str]*", PYTHON, Parsed(STR, "Optional")),
+        ("*OptionalNullable[float]*", PYTHON, Parsed(FLOAT, "OptionalNullable")),
+        ("[Nullable[models.X]](x.md)", PYTHON, Parsed(ir.Ref("models.X", "x.md"), "Nullable")),
+        ("List[[models.X](x.md)]", PYTHON, Parsed(ir.ArrayOf(ir.Ref("models.X", "x.md")))),
         (
             "Dict[str, [Nullable[models.X]](x.md)]",
-            Flavor.PYTHON,
+            PYTHON,
             Parsed(ir.MapOf(ir.UnionOf((ir.Ref("models.X", "x.md"), NONE)))),
         ),
-        ('*Literal["a"]*', Flavor.PYTHON, Parsed(ir.Literal("a"))),
-        ("*Union[bytes, IO[bytes], io.BufferedReader]*", Flavor.PYTHON, Parsed(ir.Primitive(ir.Kind.BYTES))),
+        ('*Literal["a"]*', PYTHON, Parsed(ir.Literal("a"))),
+        ("*Union[bytes, IO[bytes], io.BufferedReader]*", PYTHON, Parsed(ir.Primitive(ir.Kind.BYTES))),
         (
             "[date](https://docs.python.org/3/library/datetime.html#date-objects)",
-            Flavor.PYTHON,
+            PYTHON,
             Parsed(ir.Primitive(ir.Kind.DATETIME)),
         ),
-        ("**Array&lt;string&gt;**", Flavor.OPENAPI, Parsed(ir.ArrayOf(STR))),
-        ("[**List[Tag]**](Tag.md)", Flavor.OPENAPI, Parsed(ir.ArrayOf(ir.Ref("Tag", "Tag.md")))),
-        ("**{ [key: string]: string; }**", Flavor.OPENAPI, Parsed(ir.MapOf(STR))),
-        ("**Dict[str, object]**", Flavor.OPENAPI, Parsed(ir.MapOf(ir.ANY))),
+        ("**Array&lt;string&gt;**", OAG_TYPESCRIPT, Parsed(ir.ArrayOf(STR))),
+        ("[**List[Tag]**](Tag.md)", OAG_PYTHON, Parsed(ir.ArrayOf(ir.Ref("Tag", "Tag.md")))),
+        ("**{ [key: string]: string; }**", OAG_TYPESCRIPT, Parsed(ir.MapOf(STR))),
+        ("**Dict[str, object]**", OAG_PYTHON, Parsed(ir.MapOf(ir.ANY))),
     ],
 )
-def test_python_and_openapi_type_cells(cell: str, flavor: Flavor, parsed: Parsed) -> None:
-    assert parse_type(cell, AT, flavor) == parsed
+def test_python_and_openapi_type_cells(cell: str, grammar: Grammar, parsed: Parsed) -> None:
+    """OpenAPI Generator's cells are HTML, unescaped by its dialect before they are parsed."""
+    assert parse_type(unescape(cell), AT, grammar) == parsed
 
 
 @pytest.mark.parametrize(
@@ -87,14 +94,16 @@ def test_python_and_openapi_type_cells(cell: str, flavor: Flavor, parsed: Parsed
 )
 def test_bad_type_cells_are_located_errors(cell: str) -> None:
     with pytest.raises(DocError) as caught:
-        parse_type(cell, AT)
+        parse_type(cell, AT, TYPESCRIPT)
     assert str(caught.value.diagnostic).startswith(f"x.md:3: error: cannot read type {cell!r}")
 
 
 def test_deep_nesting_is_an_error_not_a_crash() -> None:
     with pytest.raises(DocError, match="nested more than"):
-        parse_type("Record<string, " * 100 + "*string*" + ">" * 100, AT)
-    assert isinstance(parse_type("Record<string, " * 50 + "*string*" + ">" * 50, AT).node, ir.MapOf)
+        parse_type("Record<string, " * 100 + "*string*" + ">" * 100, AT, TYPESCRIPT)
+    assert isinstance(
+        parse_type("Record<string, " * 50 + "*string*" + ">" * 50, AT, TYPESCRIPT).node, ir.MapOf
+    )
 
 
 @pytest.mark.parametrize(

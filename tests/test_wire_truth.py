@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from helpers import Generated, corpus
 from sdk_truth.score import score
 
@@ -51,7 +50,7 @@ def test_the_score_can_fail() -> None:
     """The measure itself: wire names as the docs show them score below the SDK's on a
     tree whose API keys are snake_case (the docs show camelCase)."""
     from generator import Options, generate
-    from generator.config import AliasRule
+    from generator.core.options import AliasRule
 
     plan = generate(corpus("gusto-ts"), Options(alias_rule=AliasRule.NONE))
     result = score("gusto-ts", plan.tree.models, str(corpus("gusto-ts")))

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-import generator.writing
-from generator import Options, generate, write
 from helpers import ROOT, corpus, mentions_elsewhere, tree_bytes
+
+import generator.app.writing
+from generator import Options, generate, write
 
 DOCS = ROOT / "input" / "speakeasy_ts"
 
@@ -97,7 +97,7 @@ def test_a_run_stopped_between_two_writes_leaves_every_file_old_or_new(
             raise KeyboardInterrupt
         replace(src, dst)
 
-    monkeypatch.setattr(generator.writing.os, "replace", interrupted)
+    monkeypatch.setattr(generator.app.writing.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write(plan, out)
     monkeypatch.undo()
@@ -154,11 +154,11 @@ def test_pyproject_errors_name_the_key_and_line(docs: Path) -> None:
         PROJECT.replace('nulls = "strict"', 'nulls = "strict"\nstlye = "x"')
     )
     result = gm(cwd=project)
-    assert result.returncode == 1
+    assert result.returncode == 2  # a configuration error is a usage error
     assert f"{project / 'pyproject.toml'}:7: error: unknown key 'stlye' in [tool.gen-models]" in result.stderr
     (project / "pyproject.toml").write_text(PROJECT.replace('style = "typeddict"', 'style = "attrs"'))
     result = gm(cwd=project)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "style = 'attrs': expected one of pydantic, dataclass, typeddict" in result.stderr
     assert not (project / "src").exists()
 
@@ -227,7 +227,7 @@ def test_a_run_with_nothing_changed_does_nothing_and_says_so(docs: Path, tmp_pat
     user = out / "models" / "components" / "user.py"
     user.write_text(user.read_text() + "# edited\n")  # an output edited by hand: a full run restores it
     restored = gm(docs, "-o", out)
-    assert "nothing changed" not in restored.stderr and "1 files written" in restored.stderr
+    assert "nothing changed" not in restored.stderr and "1 file written" in restored.stderr
     assert not user.read_text().endswith("# edited\n")
     doc = docs / "models" / "operations" / "team.md"
     doc.write_text(doc.read_text() + "\n")  # a doc touched: a full run, which writes nothing new
@@ -324,7 +324,7 @@ def test_the_memo_keeps_what_runs_use_and_drops_the_rest(
     """Each run's docs and files reach the memo (large records by background processes, the
     docs part as soon as reading ends), and a memo holding more that a run did not use than
     it used is rewritten with only what the run used."""
-    from generator.memo import Memo
+    from generator.speed.memo import Memo
 
     monkeypatch.setenv("GEN_MODELS_CACHE_DIR", str(tmp_path / "cache"))
     source, out, options, inputs = tmp_path / "docs", tmp_path / "out", Options(), {"code": {"x.py": [1, 2]}}
@@ -335,10 +335,10 @@ def test_the_memo_keeps_what_runs_use_and_drops_the_rest(
         for i in docs:
             key = (f"d{i}.md", f"d{i}.md", b"%d" % i)
             if memo.known_doc(key) is None:
-                memo.add_doc(key, f"model {i}")
+                memo.keep_doc(key, f"model {i}")
         memo.reading_done()
         for i in files:
-            memo.add_file(b"f%d" % i, memo.files.get(b"f%d" % i, f"text {i}"))
+            memo.keep_file(b"f%d" % i, memo.files.get(b"f%d" % i, f"text {i}"))
         memo.save()()
         after = Memo.load(source, out, options, inputs)
         assert all(after.docs[(f"d{i}.md", f"d{i}.md", b"%d" % i)] == f"model {i}" for i in docs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
@@ -79,7 +79,7 @@ READERS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def truth(corpus: str) -> tuple[TrueModel, ...]:
     """The SDK's models of one corpus, documented by its docs (sorted by doc, then name)."""
     module = importlib.import_module(f"{__name__}.{READERS[corpus]}")

@@ -80,7 +80,7 @@ def read(corpus_dir: Path) -> list[TrueModel]:
         while first_optional and _optional_form(*props[first_optional - 1][2:]):
             first_optional -= 1
         fields = []
-        for i, (wire, attr, typ, default) in enumerate(props):
+        for i, (wire, attr, typ, _default) in enumerate(props):
             nullable_type = typ.rstrip().endswith("?")
             required = i < first_optional
             nullable = False if not nullable_type else (True if required else None)

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from generator import ir
-from generator.wirenames import RULES
+from generator.core import ir
+from generator.core.wirenames import RULES
 
 from . import CORPORA, TrueModel, truth
 
@@ -99,14 +99,3 @@ def score(corpus: str, models: tuple[ir.Model, ...], source: str) -> Score:
                 else:
                     result.wrong_required.append((model.key, f.shown, f.required, t.required))
     return result
-
-
-def kinds_of_wrong(result: Score) -> Counter[str]:
-    """The wrong wire names by how they differ (for reports)."""
-    out: Counter[str] = Counter()
-    for _, shown, ours, theirs in result.wrong:
-        if _norm(ours) == _norm(theirs):
-            out["casing or separators"] += 1
-        else:
-            out["other"] += 1
-    return out

@@ -1,0 +1,61 @@
+"""What a dialect is: the declared interface every input doc format implements.
+
+A **family** is a doc generator's page shapes (Speakeasy's ``## Fields`` tables, OpenAPI
+Generator's ``## Properties``); a **dialect** is a family's docs for one SDK language
+(Speakeasy's TypeScript docs, its Python docs). A family recognises its pages and says
+which of its dialects wrote each (from the page's type cells); the dialect reads the page
+into the intermediate model, with its language's type grammar
+(:mod:`generator.core.dialects.languages`) and its rules for names, nullability,
+requiredness and examples.
+
+Adding a dialect is a module in this package and an entry in its family (or, for a new
+family, in :data:`generator.core.dialects.FAMILIES`), with its tests: nothing outside
+``dialects/`` changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .. import ir
+from ..diagnostics import Diagnostic
+from ..options import AliasRule, Options
+from ..page import Page
+
+
+@dataclass
+class Reading:
+    """What a dialect reads a page with: the job's options, and where warnings go."""
+
+    options: Options
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class Dialect(Protocol):
+    """One doc format of one SDK language."""
+
+    @property
+    def name(self) -> str:
+        """The ``--dialect`` value (``speakeasy-typescript``); models record it."""
+
+    @property
+    def rule(self) -> AliasRule:
+        """The casing rule that turns this dialect's names into keys when the docs do not
+        vote (:mod:`generator.core.wirenames`): ``none`` where the names shown are usually
+        the keys, ``camel`` for languages that PascalCase them (Go, C#)."""
+
+    def read(self, page: Page, reading: Reading) -> ir.Model:
+        """The model a page of this dialect documents; :class:`DocError` if it cannot be read."""
+
+
+class Family(Protocol):
+    """A doc generator's page shapes, in the SDK languages it writes docs for."""
+
+    @property
+    def dialects(self) -> tuple[Dialect, ...]:
+        """Its dialects (their names are ``--dialect`` values)."""
+
+    def detect(self, page: Page, only: Dialect | None = None) -> Dialect | None:
+        """The dialect that wrote this page, if it is one of this family's model pages
+        (``only``: read it as that dialect if the page has this family's shape at all)."""

@@ -1,0 +1,27 @@
+"""Outputs: what gen-models generates from the checked models (:mod:`.base` declares the interface).
+
+:data:`OUTPUTS` holds each ``--style`` by its :class:`~generator.core.options.Style`.
+"""
+
+from __future__ import annotations
+
+from ..options import Options, Style
+from .base import FileView, Output
+from .python import PythonModules
+from .python.dataclass import STYLE as DATACLASS
+from .python.pydantic import STYLE as PYDANTIC
+from .python.typeddict import STYLE as TYPEDDICT
+
+OUTPUTS: dict[Style, Output] = {
+    Style.PYDANTIC: PythonModules(PYDANTIC),
+    Style.DATACLASS: PythonModules(DATACLASS),
+    Style.TYPEDDICT: PythonModules(TYPEDDICT),
+}
+
+
+def output(options: Options) -> Output:
+    """The output a job's options ask for."""
+    return OUTPUTS[options.style]
+
+
+__all__ = ["OUTPUTS", "FileView", "Output", "output"]
