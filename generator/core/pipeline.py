@@ -22,7 +22,7 @@ from msgspec.structs import replace
 
 from . import ir
 from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
-from .dialects import read_model, rules
+from .dialects import family_of, read_models, rules
 from .format import black_format
 from .markdown import decode, parse_page
 from .options import Options
@@ -39,8 +39,8 @@ R = TypeVar("R")
 
 DocKey = tuple[str, str, bytes]
 """A doc's path from the source root, its path as diagnostics show it, a hash of its bytes."""
-DocRead = tuple[ir.Model | None, list[Diagnostic]]
-"""One doc's model (or None: not a model, or unreadable), with what reading it found."""
+DocRead = tuple[list[ir.Model], list[Diagnostic]]
+"""One doc's models (none: not a model doc, or unreadable), with what reading it found."""
 MadeFile = tuple[str, str, bytes]
 """An output file: its path, its text, and the key of what it was made from (or b"")."""
 
@@ -162,7 +162,7 @@ def generate(
     from .resolve import resolve
     from .wirenames import decide
 
-    models, wire_names = decide(models, options, diagnostics, rules())
+    models, wire_names = decide(models, options, diagnostics, rules(), family_of())
     tree = resolve(models, diagnostics, root.resolve().as_posix())
     clock.lap("resolve")
     _fail_on_errors(diagnostics, options, last=True)
@@ -205,9 +205,9 @@ def read_doc(
         data = read_bytes(doc)
         key = (doc.rel, doc.shown, digest(data)) if digest is not None else None
         page, found = parse(decode(data, doc.shown), doc.shown, doc.rel)
-        return key, (read_model(page, options, found), found)
+        return key, (read_models(page, options, found), found)
     except DocError as exc:
-        return None, (None, [exc.diagnostic])
+        return None, ([], [exc.diagnostic])
 
 
 def _known(doc: Doc, reuse: Reuse, digest: Callable[..., bytes]) -> DocRead | None:
@@ -221,12 +221,11 @@ def _models(reads: list[DocRead], diagnostics: list[Diagnostic]) -> tuple[list[i
     """The models read, and how many pages were skipped as not models."""
     models: list[ir.Model] = []
     skipped = 0
-    for model, found in reads:
+    for read, found in reads:
         diagnostics.extend(found)
-        if model is None:
+        if not read:
             skipped += not any(d.is_error for d in found)
-        else:
-            models.append(model)
+        models.extend(read)
     return models, skipped
 
 

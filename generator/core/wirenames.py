@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -135,15 +136,23 @@ def decide(
     options: Options,
     diagnostics: list[Diagnostic],
     priors: Mapping[str, AliasRule] | None = None,
+    families: Mapping[str, str] | None = None,
 ) -> tuple[list[ir.Model], WireNames]:
     """The models with every field's wire name decided, and how each was. ``priors``: each
-    dialect's rule for docs that do not vote (by dialect name; else ``none``)."""
+    dialect's rule for docs that do not vote (by dialect name; else ``none``); ``families``:
+    each dialect's family (a model that records a family's name, its page not showing its
+    dialect, goes with the tree's most common dialect of that family)."""
     mapping = load_name_map(options.name_map) if options.name_map else {}
     mentioned = Mentions(models)
     priors = priors or {}
+    groups = _groups(models, families or {})
+    by_group: dict[str, list[ir.Field]] = {}
+    for model in models:
+        if isinstance(model, ir.ObjectModel):
+            by_group.setdefault(groups[model.dialect], []).extend(model.fields)
     votes = {
-        dialect: _vote(dialect, fields, options, mentioned.tree, priors.get(dialect, AliasRule.NONE))
-        for dialect, fields in _fields_by_dialect(models).items()
+        group: _vote(group, fields, options, mentioned.tree, priors.get(group, AliasRule.NONE))
+        for group, fields in by_group.items()
     }
     used: set[str] = set()
     decisions: list[Decision] = []
@@ -152,7 +161,7 @@ def decide(
         if not isinstance(model, ir.ObjectModel) or not model.fields:
             out.append(model)
             continue
-        vote = votes[model.dialect]
+        vote = votes[groups[model.dialect]]
         fields = []
         for field in model.fields:
             field, decision = _decide(model, field, vote, mapping, mentioned)
@@ -166,12 +175,16 @@ def decide(
     return out, WireNames(tuple(votes[d] for d in sorted(votes)), tuple(decisions))
 
 
-def _fields_by_dialect(models: Iterable[ir.Model]) -> dict[str, list[ir.Field]]:
-    found: dict[str, list[ir.Field]] = {}
-    for model in models:
-        if isinstance(model, ir.ObjectModel):
-            found.setdefault(model.dialect, []).extend(model.fields)
-    return found
+def _groups(models: Iterable[ir.Model], families: Mapping[str, str]) -> dict[str, str]:
+    """The dialect whose vote each model's recorded dialect goes with: its own, or for a
+    family's name, the dialect of that family most models of the tree record (in name order
+    on a tie; the family's name itself if none)."""
+    counts = Counter(model.dialect for model in models)
+    groups = {}
+    for recorded in counts:
+        members = sorted(d for d, family in families.items() if family == recorded and counts[d])
+        groups[recorded] = max(members, key=lambda d: counts[d]) if members else recorded
+    return groups
 
 
 def _vote(

@@ -14,11 +14,14 @@ from ..ir import Model
 from ..mentions import mentions
 from ..options import AliasRule, Options
 from ..page import Page, Table
-from .base import Dialect, Family, Reading
+from .base import Detected, Dialect, Family, Reading
 from .openapi_generator import OPENAPI_GENERATOR
 from .speakeasy import SPEAKEASY
 
-FAMILIES: tuple[Family, ...] = (OPENAPI_GENERATOR, SPEAKEASY)
+FAMILIES: tuple[Family, ...] = (
+    OPENAPI_GENERATOR,
+    SPEAKEASY,
+)
 """In detection order: the first family that recognises a page reads it."""
 DIALECTS: dict[str, Dialect] = {d.name: d for family in FAMILIES for d in family.dialects}
 """Every dialect by name (the ``--dialect`` values)."""
@@ -31,24 +34,32 @@ def rules() -> dict[str, AliasRule]:
     return {name: dialect.rule for name, dialect in DIALECTS.items()}
 
 
-def read_model(page: Page, options: Options, diagnostics: list[Diagnostic]) -> Model | None:
-    """The model a page documents, or None for a page that is not a model doc (skipped).
+def family_of() -> dict[str, str]:
+    """Each dialect's family, by name (a model whose page did not show its dialect records
+    its family's name instead: see :class:`~.base.Detected`)."""
+    return {name: family.name for name, family in _FAMILY_OF.items()}
+
+
+def read_models(page: Page, options: Options, diagnostics: list[Diagnostic]) -> list[Model]:
+    """The models a page documents; none for a page that is not a model doc (skipped).
 
     Raises :class:`DocError` for a model doc that cannot be read.
     """
-    dialect = detect(page, options.dialect)
-    if dialect is None:
+    detected = detect(page, options.dialect)
+    if detected is None:
         if _looks_like_a_model(page):
             which = f"the {options.dialect} dialect" if options.dialect else "any dialect gen-models reads"
             diagnostics.append(
                 warning(page.at(page.title_line), f"looks like a model doc, but not in {which}: skipped")
             )
-        return None
-    model = dialect.read(page, Reading(options, diagnostics))
-    return replace(model, dialect=dialect.name, mentions=mentions(page))
+        return []
+    dialect, sure = detected
+    said, reading = mentions(page), Reading(options, diagnostics)
+    recorded = dialect.name if sure else _FAMILY_OF[dialect.name].name
+    return [replace(m, dialect=recorded, mentions=said) for m in dialect.read(page, reading)]
 
 
-def detect(page: Page, forced: str | None = None) -> Dialect | None:
+def detect(page: Page, forced: str | None = None) -> Detected | None:
     """The dialect that wrote a page (or, ``forced``, that dialect if the page has its
     family's shape), None for a page that is no model doc."""
     if forced is not None:

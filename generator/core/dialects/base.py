@@ -16,7 +16,7 @@ family, in :data:`generator.core.dialects.FAMILIES`), with its tests: nothing ou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .. import ir
 from ..diagnostics import Diagnostic
@@ -45,17 +45,30 @@ class Dialect(Protocol):
         vote (:mod:`generator.core.wirenames`): ``none`` where the names shown are usually
         the keys, ``camel`` for languages that PascalCase them (Go, C#)."""
 
-    def read(self, page: Page, reading: Reading) -> ir.Model:
-        """The model a page of this dialect documents; :class:`DocError` if it cannot be read."""
+    def read(self, page: Page, reading: Reading) -> list[ir.Model]:
+        """The models a page of this dialect documents (most pages document one; a page of
+        several gives each the key ``<path>#<name>``); :class:`DocError` if it cannot be read."""
+
+
+class Detected(NamedTuple):
+    dialect: Dialect
+    sure: bool
+    """The page shows its language (an example's code, a type cell only it writes); else
+    the family's fallback reads it, and the model votes on wire names with the tree's
+    most common dialect of the family."""
 
 
 class Family(Protocol):
     """A doc generator's page shapes, in the SDK languages it writes docs for."""
 
     @property
+    def name(self) -> str:
+        """``speakeasy``, ``openapi-generator``."""
+
+    @property
     def dialects(self) -> tuple[Dialect, ...]:
         """Its dialects (their names are ``--dialect`` values)."""
 
-    def detect(self, page: Page, only: Dialect | None = None) -> Dialect | None:
+    def detect(self, page: Page, only: Dialect | None = None) -> Detected | None:
         """The dialect that wrote this page, if it is one of this family's model pages
         (``only``: read it as that dialect if the page has this family's shape at all)."""

@@ -25,7 +25,7 @@ from ..markdown import unescape
 from ..options import AliasRule
 from ..page import BulletList, Code, Page, Paragraph, Table
 from ..pysource import clean_text
-from .base import Dialect, Reading
+from .base import Detected, Dialect, Reading
 from .languages.python import PYTHON
 from .languages.typescript import TypeScript
 from .typecells import parse_type
@@ -76,13 +76,15 @@ class OpenAPIGenerator:
     def dialects(self) -> tuple[Dialect, ...]:
         return (self,)
 
-    def detect(self, page: Page, only: Dialect | None = None) -> Dialect | None:
+    def detect(self, page: Page, only: Dialect | None = None) -> Detected | None:
         if page.title is None:
             return None
-        return self if page.section("properties") is not None or page.section("enum") is not None else None
+        if page.section("properties") is None and page.section("enum") is None:
+            return None
+        return Detected(self, True)
 
-    def read(self, page: Page, reading: Reading) -> ir.Model:
-        return read(page, reading.diagnostics)
+    def read(self, page: Page, reading: Reading) -> list[ir.Model]:
+        return [read(page, reading.diagnostics)]
 
 
 OPENAPI_GENERATOR = OpenAPIGenerator()

@@ -104,6 +104,17 @@ class Grammar:
         or None to read it as usual."""
         return None
 
+    def prepare(self, cell: str) -> str:
+        """The cell in the shared syntax, for a language that writes some of it otherwise
+        (``T::Array<X>``, ``?float``): rewritten before it is tokenized."""
+        return cell
+
+    @property
+    def parser(self) -> type[Parser]:
+        """The parser of this language's cells: :class:`Parser`, or a subclass that reads
+        more syntax (Go's ``[]T`` and ``map[K]V``) by overriding its methods."""
+        return Parser
+
     # Hashed by identity, in C (an object's own hash): cells are cached under their grammar.
     __hash__ = object.__hash__
 
@@ -181,11 +192,11 @@ def parse_type(cell: str, location: Location, grammar: Grammar) -> Parsed:
 def _parse_type(cell: str, grammar: Grammar) -> Parsed:
     """:func:`parse_type`, once per distinct cell (docs repeat their type cells; the result
     is immutable and does not depend on where the cell is)."""
-    text = cell
+    text = grammar.prepare(cell)
     linked = _link_cell(text, grammar)
     if linked is not None:
         return Parsed(linked)
-    parser = _Parser(tokenize(text, _NOWHERE), cell, _NOWHERE, grammar)
+    parser = grammar.parser(tokenize(text, _NOWHERE), cell, _NOWHERE, grammar)
     parsed = parser.top()
     if parser.pos != len(parser.tokens):
         parser.fail(f"unexpected {parser.tokens[parser.pos].text!r}")
@@ -237,7 +248,11 @@ def number_value(token_text: str) -> int | float:
     return float(token_text) if any(c in token_text for c in ".eE") else int(token_text)
 
 
-class _Parser:
+class Parser:
+    """A recursive-descent parser of one cell's tokens: ``top`` (a wrapper or a type),
+    ``union`` (``A | B``), ``postfix`` (``T[]``), ``primary`` (a literal, a link, a name or
+    generic, ``(...)``, ``{ [k: K]: V }``). A language with more syntax overrides some."""
+
     def __init__(self, tokens: list[Token], cell: str, location: Location, grammar: Grammar) -> None:
         self.tokens = tokens
         self.cell = cell
@@ -264,8 +279,9 @@ class _Parser:
             tok = self.peek()
             self.fail(f"expected {text!r}, found {tok.text!r}" if tok else f"expected {text!r} at the end")
 
-    def inner(self, text: str) -> _Parser:
-        return _Parser(tokenize(text, self.location), self.cell, self.location, self.grammar)
+    def inner(self, text: str) -> Parser:
+        """A parser of a link's label (a type too)."""
+        return type(self)(tokenize(text, self.location), self.cell, self.location, self.grammar)
 
     def top(self) -> Parsed:
         """The cell: a type, perhaps in an outermost wrapper (Python's nullability)."""

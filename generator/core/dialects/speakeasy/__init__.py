@@ -8,32 +8,37 @@ TypeScript (the language whose docs gen-models was first written for) when it sh
 from __future__ import annotations
 
 from ...page import Page
-from ..base import Dialect
-from .dialect import Python, SpeakeasyDialect, TypeScript
+from ..base import Detected, Dialect
+from .dialect import SpeakeasyDialect
 from .pages import example_language, field_types, is_model_page
-
-SPEAKEASY_TYPESCRIPT = TypeScript()
-SPEAKEASY_PYTHON = Python()
+from .python import DIALECT as PYTHON
+from .typescript import DIALECT as TYPESCRIPT
 
 
 class Speakeasy:
     """The family: its dialects, in the order their signatures are tried."""
 
-    dialects: tuple[SpeakeasyDialect, ...] = (SPEAKEASY_PYTHON, SPEAKEASY_TYPESCRIPT)
-    fallback = SPEAKEASY_TYPESCRIPT
+    name = "speakeasy"
+    # One module each, in the order their signatures are tried (the most particular first).
+    dialects: tuple[SpeakeasyDialect, ...] = (
+        PYTHON,
+        TYPESCRIPT,
+    )
+    fallback = TYPESCRIPT
     """The dialect of a page that shows no language (a heading, an enum's values)."""
 
-    def detect(self, page: Page, only: Dialect | None = None) -> Dialect | None:
+    def detect(self, page: Page, only: Dialect | None = None) -> Detected | None:
         if not is_model_page(page):
             return None
         if only is not None:
-            return only
-        language = example_language(page)
+            return Detected(only, True)
+        language = example_language(page, [d.language for d in self.dialects])
         by_example = next((d for d in self.dialects if d.language == language), None)
         if by_example is not None:
-            return by_example
+            return Detected(by_example, True)
         cells = field_types(page)
-        return next((d for d in self.dialects if d.signature.search(cells)), self.fallback)
+        by_cells = next((d for d in self.dialects if d.signature.search(cells)), None)
+        return Detected(by_cells, True) if by_cells is not None else Detected(self.fallback, False)
 
 
 SPEAKEASY = Speakeasy()

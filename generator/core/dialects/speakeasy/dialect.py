@@ -1,9 +1,10 @@
-"""What a Speakeasy page means in each SDK language: its type cells, names and nullability.
+"""What a Speakeasy page means in an SDK language: its type cells, names and nullability.
 
 A :class:`SpeakeasyDialect` is one language's reading of Speakeasy's page shapes
 (:mod:`.pages`): the grammar of its type cells, the row that stands for a catch-all, what a
 field's name and cell say about its key, nullability and default, and the cells only that
-language writes (how the family tells the languages apart).
+language writes (how the family tells the languages apart). Each language is a module
+of this package (:mod:`.typescript`, :mod:`.python`, ...).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 import re
 
 from ... import ir
-from ...escapes import python_key
-from ...options import AliasRule, Options, PythonDates
-from ..languages.python import PYTHON, PYTHON_AS_LABELLED
-from ..languages.typescript import TYPESCRIPT
+from ...options import AliasRule, Options
+from ...page import Page
+from ..base import Reading
 from ..typecells import Grammar, Parsed
 
 
@@ -56,52 +56,10 @@ class SpeakeasyDialect:
     def default(self, parsed: Parsed) -> ir.Default | None:
         return None
 
-    def read(self, page: object, reading: object) -> ir.Model:
+    def read(self, page: Page, reading: Reading) -> list[ir.Model]:
         from .pages import read
 
-        return read(page, reading, self)  # type: ignore[arg-type]
+        return [read(page, reading, self)]
 
     def __repr__(self) -> str:
         return f"<dialect {self.name}>"
-
-
-class TypeScript(SpeakeasyDialect):
-    """TypeScript property names (the keys of camelCase APIs, camelCased keys of snake_case
-    ones); nullability never shown."""
-
-    name = "speakeasy-typescript"
-    language = "typescript"
-    catch_all = "additionalProperties"
-    signature = re.compile(r"\*(string|number|boolean|any)\*|Record<|\]\[\]|\*\[\]")
-
-    def grammar(self, options: Options) -> Grammar:
-        return TYPESCRIPT
-
-
-class Python(SpeakeasyDialect):
-    """Python attribute names (snake_case, escapes such as ``from_``); ``Optional[X]`` (may be
-    absent), ``Nullable[X]`` (may be null) or ``OptionalNullable[X]``; ``Literal["x"]``
-    constants default to their value, as the SDK does."""
-
-    name = "speakeasy-python"
-    language = "python"
-    catch_all = "__pydantic_extra__"
-    catch_all_is_map = False
-    member_names_are_python = True
-    signature = re.compile(
-        r"\*(str|int|float|bool|Any)\*|\b(Optional|Nullable|OptionalNullable|List|Dict|Literal)\[|models\."
-        r"|\]\(https://docs\.python\.org/"
-    )
-
-    def grammar(self, options: Options) -> Grammar:
-        return PYTHON if options.python_dates is PythonDates.CORRECTED else PYTHON_AS_LABELLED
-
-    def key(self, shown: str) -> tuple[str, ir.WireSource]:
-        key = python_key(shown)
-        return (key, ir.WireSource.CONVENTION) if key else (shown, ir.WireSource.SHOWN)
-
-    def nullable(self, parsed: Parsed) -> ir.Nullable:
-        return ir.Nullable.YES if parsed.wrapper in ("Nullable", "OptionalNullable") else ir.Nullable.NO
-
-    def default(self, parsed: Parsed) -> ir.Default | None:
-        return ir.Default(parsed.node.value) if isinstance(parsed.node, ir.Literal) else None

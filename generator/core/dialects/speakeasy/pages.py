@@ -18,6 +18,7 @@ its names, its type cells, whether it shows nullability, which row is the catch-
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from ... import ir
@@ -347,12 +348,15 @@ def field_types(page: Page) -> str:
     return cells + " ".join(s.title for s in page.sections if s.level == 3)
 
 
-def example_language(page: Page) -> str | None:
-    """The language of the page's code blocks (an example's or the Values'), if it has one."""
+def example_language(page: Page, languages: Collection[str]) -> str | None:
+    """The first of ``languages`` that the page's code blocks are tagged with (an example's,
+    or the Values'); a Values bullet list is Python's."""
     for section in page.sections:
         for block in section.blocks:
-            if isinstance(block, Code) and block.info in ("python", "typescript", "ts"):
-                return "python" if block.info == "python" else "typescript"
+            if isinstance(block, Code):
+                info = _LANGUAGES.get(block.info, block.info)
+                if info in languages:
+                    return info
             if isinstance(block, BulletList) and section.title.strip().lower() == "values":
                 return "python"
     return None

@@ -1,0 +1,26 @@
+"""Speakeasy's TypeScript docs: TypeScript property names, nullability never shown."""
+
+from __future__ import annotations
+
+import re
+
+from ...options import Options
+from ..languages.typescript import TYPESCRIPT
+from ..typecells import Grammar
+from .dialect import SpeakeasyDialect
+
+
+class TypeScript(SpeakeasyDialect):
+    """TypeScript property names (the keys of camelCase APIs, camelCased keys of snake_case
+    ones); nullability never shown."""
+
+    name = "speakeasy-typescript"
+    language = "typescript"
+    catch_all = "additionalProperties"
+    signature = re.compile(r"\*(string|number|boolean|any)\*|Record<|\]\[\]|\*\[\]")
+
+    def grammar(self, options: Options) -> Grammar:
+        return TYPESCRIPT
+
+
+DIALECT = TypeScript()
