@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import generate, ir
-from generator.naming import plan as plan_names
+from generator import generate
+from generator.core import ir
+from generator.core.outputs.python.naming import plan as plan_names
 
 _PRIMITIVES: dict[ir.Kind, dict[str, Any]] = {
     ir.Kind.STR: {"type": "string"},

@@ -205,7 +205,8 @@ def main() -> None:
         print(f"cpus {os.cpu_count()}, python {sys.version.split()[0]}, median of {runs} cold runs")
         print(f"file creation in {args.work} before: {file_creation_ms(tmp):.3f} ms per file\n")
         print(
-            f"{'tree':16} {'style':10} {'docs':>6} {'models':>6} {'wall s':>7} {'ms/doc':>7} {'RSS MB':>7}  seconds by stage"
+            f"{'tree':16} {'style':10} {'docs':>6} {'models':>6} {'wall s':>7} {'ms/doc':>7} {'RSS MB':>7}"
+            "  seconds by stage"
         )
         for label, source in trees.items():
             size = sum(p.stat().st_size for p in source.rglob("*.md")) / 1e6
@@ -213,13 +214,14 @@ def main() -> None:
                 wall, rss, docs, models, split = cold(source, style, runs, tmp)
                 per_doc = 1000 * wall / max(1, int(docs))
                 print(
-                    f"{label:16} {style:10} {docs:>6} {models:>6} {wall:7.2f} {per_doc:7.2f} {rss:7d}  {split}"
-                    + (f"  ({size:.0f} MB of docs)" if label.startswith("synthetic") else "")
+                    f"{label:16} {style:10} {docs:>6} {models:>6} {wall:7.2f} {per_doc:7.2f} {rss:7d}"
+                    f"  {split}" + (f"  ({size:.0f} MB of docs)" if label.startswith("synthetic") else "")
                 )
         print()
         same, changed = hook_runs(trees["intuned-ts"], runs, tmp)
         print(
-            f"intuned-ts, pydantic, run cache and memo on: nothing changed {same:.2f} s; one doc changed {changed:.2f} s"
+            f"intuned-ts, pydantic, run cache and memo on: nothing changed {same:.2f} s;"
+            f" one doc changed {changed:.2f} s"
         )
         print(f"file creation after the cold runs: {file_creation_ms(tmp):.3f} ms per file")
         if args.dmcg:

@@ -4,8 +4,9 @@ Per 10 docs: 6 objects (2 to 14 fields, 8 on average: strings, numbers, booleans
 arrays, maps, literals, links to other docs, deprecated fields; descriptions of about 55
 characters, a few long), 3 enums (table or code block) and 1 union (3 member types),
 spread over ``components/`` and ``operations/`` and linking across them; objects and
-enums carry an ``## Example Usage``. Those are the averages of the dub-ts corpus. ``--padded`` pads every table cell to the widest
-one, as Speakeasy does (a 4,000-doc tree then weighs about 56 MB).
+enums carry an ``## Example Usage``. Those are the averages of the dub-ts corpus.
+``--padded`` pads every table cell to the widest one, as Speakeasy does (a 4,000-doc tree
+then weighs about 56 MB).
 
     python bench/synthetic.py OUT --docs 10000 [--padded]
 """

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import ALL_CORPORA, STYLES, Generated, corpus, mypy, pyright
 
+pytestmark = pytest.mark.corpus
+
 _MODEL_SECTION = re.compile(r"^## (Fields|Values|Supported Types|Properties|Enum)\s*$", re.MULTILINE)
 _HELPER_TABLE = re.compile(r"^\|\s*Name\s*\|\s*Type\s*\|\s*Description\s*\|\s*Example\s*\|", re.MULTILINE)
 
@@ -46,6 +48,7 @@ def test_every_model_doc_yields_an_importable_model(
         assert getattr(package, model.name) is not None
 
 
+@pytest.mark.typecheck
 @pytest.mark.parametrize("style", STYLES)
 def test_generated_code_passes_mypy_strict(
     style: str, generate_corpus: Callable[[str, str], Generated]
@@ -56,6 +59,7 @@ def test_generated_code_passes_mypy_strict(
     assert re.search(r"Success: no issues found in \d{4,} source files", result.stdout), result.stdout
 
 
+@pytest.mark.typecheck
 @pytest.mark.parametrize("style", STYLES)
 def test_generated_code_passes_pyright(style: str, generate_corpus: Callable[[str, str], Generated]) -> None:
     result = pyright(*(generate_corpus(name, style) for name in ALL_CORPORA))

@@ -32,7 +32,9 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("source", [ROOT / "input" / "speakeasy_ts", corpus("intuned-ts")])
+@pytest.mark.parametrize(
+    "source", [ROOT / "input" / "speakeasy_ts", pytest.param(corpus("intuned-ts"), marks=pytest.mark.corpus)]
+)
 @pytest.mark.parametrize("style", ["pydantic", "dataclass", "typeddict"])
 def test_output_is_byte_identical(source: Path, style: str, tmp_path: Path) -> None:
     runs = []
@@ -51,6 +53,7 @@ def test_output_is_byte_identical(source: Path, style: str, tmp_path: Path) -> N
     assert len(runs[0]) > 30
 
 
+@pytest.mark.corpus
 def test_worker_processes_change_nothing() -> None:
     from generator import generate
 

@@ -114,6 +114,7 @@ def fields(model: ir.ObjectModel, tree: Tree) -> dict[str, tuple[bool, str]]:
     return {naming.snake_case(f.name): (f.must_send, coarse(f.type, tree)) for f in model.fields}
 
 
+@pytest.mark.corpus
 def test_the_same_api_documented_four_ways_gives_the_same_models(trees: dict[str, Tree]) -> None:
     objects = {k: {m.name: m for m in t.models if isinstance(m, ir.ObjectModel)} for k, t in trees.items()}
     found: set[tuple[str, str, str]] = set()
@@ -135,6 +136,7 @@ def test_the_same_api_documented_four_ways_gives_the_same_models(trees: dict[str
         assert "request_body" not in fields(objects["oag-python"][name], trees["oag-python"])
 
 
+@pytest.mark.corpus
 def test_a_tree_that_mixes_dialects(tmp_path: Path) -> None:
     """Every file is detected on its own: four dialects side by side in one tree. The docs of
     each vote on their own casing rule, and all four come to the API's keys."""
@@ -161,6 +163,7 @@ def test_a_tree_that_mixes_dialects(tmp_path: Path) -> None:
     assert nullable["py"] == {ir.Nullable.YES, ir.Nullable.NO}
 
 
+@pytest.mark.corpus
 def test_a_forced_dialect_and_model_looking_pages_it_does_not_read(tmp_path: Path) -> None:
     plan = generate(CORPORA / "oag-dub-python" / "docs", Options(dialect="speakeasy-typescript"))
     assert plan.stats.models == 0 and plan.stats.skipped == 190
@@ -171,6 +174,7 @@ def test_a_forced_dialect_and_model_looking_pages_it_does_not_read(tmp_path: Pat
     )
 
 
+@pytest.mark.corpus
 def test_wire_names_from_an_alias_rule_or_a_name_map(tmp_path: Path) -> None:
     docs = CORPORA / "dub-py" / "docs" / "models"
     shown = generate(docs, Options(alias_rule=AliasRule.NONE)).tree
@@ -286,6 +290,7 @@ def test_python_enum_examples_name_real_members(python_docs: Callable[..., Gener
     assert kind("robot").value == "robot"  # an open enum
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", ["dub-py", "mistral-py"])
 def test_python_examples_validate(name: str, generate_corpus: Callable[[str, str], Generated]) -> None:
     from generator.app.verify import check_examples

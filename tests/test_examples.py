@@ -20,6 +20,7 @@ def _report(gen: Generated, style: str) -> Report:
     return check_examples(gen.plan, gen.package(), Options(style=Style(style)))
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("style", ["pydantic", "dataclass"])
 @pytest.mark.parametrize("name", TS_CORPORA)
 def test_every_example_validates_and_round_trips(
@@ -35,6 +36,7 @@ def test_every_example_validates_and_round_trips(
     assert not failures
 
 
+@pytest.mark.corpus
 def test_the_oracle_rejects_what_the_models_reject() -> None:
     """With strict nulls, exactly the examples that send null to a plain-typed field fail."""
     report = verify_examples(corpus("dub-ts"), Options(nulls=Nulls.STRICT))

@@ -480,6 +480,7 @@ def test_a_5_mb_doc_and_a_table_of_10_000_rows(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.corpus
 def test_killed_while_writing_every_file_is_old_or_new_and_a_rerun_completes(tmp_path: Path) -> None:
     """SIGKILL at random points of the write phase of a real run over a whole corpus."""
     docs = tmp_path / "docs"
@@ -538,6 +539,7 @@ def test_killed_while_writing_every_file_is_old_or_new_and_a_rerun_completes(tmp
     assert mixed, "no kill landed between two writes: the test did not test anything"
 
 
+@pytest.mark.corpus
 def test_a_new_output_appears_whole_even_when_the_run_is_killed(tmp_path: Path) -> None:
     """A run into an output that does not exist builds it beside, then renames it: SIGKILL at
     random points leaves no output or all of it, and the next run removes what was left."""

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+pytestmark = pytest.mark.integration
+
 DOCS = ROOT / "input" / "speakeasy_ts" / "models"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "t",

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from generator import Options, Style, generate
 from generator.speed import layout
+from generator.speed.layout import scan
 
 
 def _black(args: tuple[str, int]) -> str:
@@ -41,6 +42,7 @@ def assert_black_made(
         assert files[path] == want, path
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("name", ALL_CORPORA)
 def test_output_is_what_black_makes(
@@ -70,17 +72,17 @@ _TRICKY = st.lists(st.sampled_from([*"\"'#\\()[]{},= \nax\x00é漢", '"""', "'''
 def test_fast_paths_read_code_as_the_regex_does(source: str) -> None:
     """The str and bytes shortcuts find the strings, brackets and depths the plain regex
     definitions find (layout reads each line on its own: a mask's text has no newline)."""
-    regex_depths = [_regex_balance(layout._LITERALS.sub("", line)) for line in source.split("\n")]
-    assert layout._depths(source) == regex_depths
+    regex_depths = [_regex_balance(scan.LITERALS.sub("", line)) for line in source.split("\n")]
+    assert scan.line_depths(source) == regex_depths
     text = source.replace("\n", " ")
-    masked = layout._mask(text)
-    assert masked == layout._LITERALS.sub(layout._blank, text)
-    code = layout._code(masked)
-    assert layout._bracket_offsets(code) == [m.start() for m in layout._BRACKETS.finditer(code)]
-    assert layout._balance(code) == _regex_balance(code)
+    masked = scan.mask(text)
+    assert masked == scan.LITERALS.sub(scan.blank, text)
+    code = scan.code(masked)
+    assert scan.bracket_offsets(code) == [m.start() for m in scan.BRACKETS.finditer(code)]
+    assert scan.balance(code) == _regex_balance(code)
     pieces = code.split(",")
     if len(pieces) > 1:
-        assert layout._rejoin_nested(pieces, code) == _rejoin_by_counting(pieces)
+        assert scan.rejoin_nested(pieces, code) == _rejoin_by_counting(pieces)
 
 
 def _regex_balance(code: str) -> int:
@@ -216,6 +218,7 @@ def test_long_class_lines_are_laid_out_as_black_does(case: tuple[str, int]) -> N
         assert ours == _black((source, line_length))
 
 
+@pytest.mark.corpus
 def test_line_width_is_blacks_without_importing_black() -> None:
     """The width table is read from black's source, not through black (a quarter of a second
     to import): every code point at the edges of its ranges, and every line of every corpus's
@@ -223,7 +226,7 @@ def test_line_width_is_blacks_without_importing_black() -> None:
     from black._width_table import WIDTH_TABLE
     from black.strings import str_width as black_width
 
-    from generator.speed import textwidth
+    from generator.speed.layout import width as textwidth
 
     assert textwidth._black_table() == [tuple(row) for row in WIDTH_TABLE]
     edges = {c + d for start, end, _ in WIDTH_TABLE for c in (start, end) for d in (-1, 0, 1)}

@@ -36,6 +36,7 @@ def count(kind: str) -> None:
     COUNTS[kind] = COUNTS.get(kind, 0) + 1
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPORA.iterdir() if p.is_dir()))
 def test_every_corpus_doc_reads_as_markdown_it_reads_it(name: str) -> None:
     declined = []

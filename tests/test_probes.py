@@ -23,6 +23,8 @@ import pytest
 from helpers import TS_CORPORA, Generated, corpus
 from typing_extensions import TypeAliasType
 
+pytestmark = pytest.mark.corpus
+
 WRONG_SCALAR = {"not": ["a scalar"]}
 BOGUS = "bogus-enum-value-2f9c"
 

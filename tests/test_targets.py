@@ -33,6 +33,7 @@ def interpreter(target: tuple[int, int]) -> str | None:
     return candidates[-1] if candidates else None
 
 
+@pytest.mark.typecheck
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("version", list(TARGET_VERSIONS))
 def test_code_type_checks_on_the_target_versions_rules(version: str, style: str, tmp_path: Path) -> None:
@@ -104,6 +105,7 @@ def test_pydantic_code_for_every_target_runs_here(version: str, tmp_path: Path) 
     assert components.User.model_validate({"id": "x", "team": {"name": "t"}}).team.name == "t"
 
 
+@pytest.mark.typecheck
 @pytest.mark.parametrize("style", ["pydantic", "dataclass"])
 def test_literal_enums(style: str, tmp_path: Path) -> None:
     options = Options(style=Style(style), enum_style=EnumStyle.LITERAL)
@@ -149,6 +151,7 @@ class {{ m.cls }}({{ m.base }}):
 """
 
 
+@pytest.mark.typecheck
 def test_user_templates_override_file_by_file(tmp_path: Path) -> None:
     templates = tmp_path / "templates" / "pydantic"
     templates.mkdir(parents=True)

@@ -182,6 +182,7 @@ def test_exit_nonzero_on_change_for_hooks(docs: Path, tmp_path: Path) -> None:
     assert gm(docs, "-o", tmp_path / "pkg", "--exit-nonzero-on-change").returncode == 0
 
 
+@pytest.mark.corpus
 def test_a_progress_bar_on_a_terminal_for_long_runs(tmp_path: Path) -> None:
     main, secondary = pty.openpty()
     proc = subprocess.Popen(
@@ -273,6 +274,7 @@ def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
     assert set(stale) < {p.name for p in cache.iterdir()}
 
 
+@pytest.mark.corpus
 def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> None:
     """Runs that reuse the last run's work (the memo) make exactly what a run from nothing
     makes, through edits of every kind: descriptions, types, headings (which rename the
