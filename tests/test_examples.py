@@ -21,7 +21,7 @@ def _report(gen: Generated, style: str) -> Report:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("style", ["pydantic", "dataclass"])
+@pytest.mark.parametrize("style", ["pydantic", "dataclass", "msgspec"])
 @pytest.mark.parametrize("name", TS_CORPORA)
 def test_every_example_validates_and_round_trips(
     name: str, style: str, generate_corpus: Callable[[str, str], Generated]
@@ -46,8 +46,8 @@ def test_the_oracle_rejects_what_the_models_reject() -> None:
     assert all("Input should be" in p for _, p in failed)
 
 
-def test_the_example_docs_pass_in_both_styles() -> None:
-    for style in (Style.PYDANTIC, Style.DATACLASS):
+def test_the_example_docs_pass_in_every_style_that_loads() -> None:
+    for style in (Style.PYDANTIC, Style.DATACLASS, Style.MSGSPEC):
         report = verify_examples(ROOT / "input" / "speakeasy_ts", Options(style=style))
         assert report.checked >= 20
         assert report.passed == report.checked, [p for _, p in report.results if p]

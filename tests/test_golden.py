@@ -9,6 +9,7 @@ import sys
 from helpers import ROOT
 
 from generator.app import config as pyproject
+from generator.core.options import Style
 
 
 def test_output_is_current() -> None:
@@ -29,9 +30,7 @@ def test_every_style_of_every_input_is_a_job() -> None:
     settings = pyproject.load(ROOT / "pyproject.toml")
     jobs = pyproject.jobs(settings)
     inputs = sorted(p.name for p in (ROOT / "input").iterdir() if p.is_dir())
-    expected = {
-        (f"input/{i}", f"output/{s}/{i}") for i in inputs for s in ("pydantic", "dataclass", "typeddict")
-    }
+    expected = {(f"input/{i}", f"output/{s.value}/{i}") for i in inputs for s in Style}
     assert {
         (str(j.source.resolve().relative_to(ROOT)), str(j.output.resolve().relative_to(ROOT))) for j in jobs
     } == expected

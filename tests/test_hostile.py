@@ -26,7 +26,7 @@ from typing import Any
 import black
 import pytest
 from black.mode import TargetVersion
-from helpers import COUNTS, corpus, mentions_elsewhere, tree_bytes, unformatted
+from helpers import COUNTS, PYTHON_STYLES, corpus, mentions_elsewhere, tree_bytes, unformatted
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -277,7 +277,7 @@ def load(root: Path, name: str) -> list[Any]:
         sys.path.remove(str(root))
 
 
-@pytest.mark.parametrize("style", list(Style))
+@pytest.mark.parametrize("style", [Style(s) for s in PYTHON_STYLES])
 @settings(
     max_examples=150,
     deadline=20_000,
@@ -363,7 +363,7 @@ PAYLOADS = [
 ]
 
 
-@pytest.mark.parametrize("style", list(Style))
+@pytest.mark.parametrize("style", [Style(s) for s in PYTHON_STYLES])
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_doc_text_never_becomes_code(payload: str, style: Style, tmp_path: Path) -> None:
     marker = Path("/tmp/gen-models-pwned")

@@ -16,13 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import Options, Style, generate
+from generator.core.options import EnumStyle, Extra, Nulls
 from generator.speed import layout
 from generator.speed.layout import scan
 
 
-def _black(args: tuple[str, int]) -> str:
-    source, line_length = args
-    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=line_length)
+def _black(args: tuple[str, int] | tuple[str, int, tuple[int, int]]) -> str:
+    source, line_length, *target = args
+    version = TargetVersion[f"PY{target[0][0]}{target[0][1]}"] if target else TargetVersion.PY310
+    mode = black.Mode(target_versions={version}, line_length=line_length)
     return str(black.format_str(source, mode=mode))
 
 
@@ -33,11 +35,15 @@ def pool() -> ProcessPoolExecutor:
 
 
 def assert_black_made(
-    files: dict[str, str], rendered: dict[str, str], line_length: int, pool: ProcessPoolExecutor
+    files: dict[str, str],
+    rendered: dict[str, str],
+    line_length: int,
+    pool: ProcessPoolExecutor,
+    target: tuple[int, int] = (3, 10),
 ) -> None:
     """Every file is what black makes of the code its template rendered."""
-    paths = sorted(files)
-    expected = pool.map(_black, [(rendered[p], line_length) for p in paths], chunksize=32)
+    paths = sorted(p for p in files if p.endswith(".py"))
+    expected = pool.map(_black, [(rendered[p], line_length, target) for p in paths], chunksize=32)
     for path, want in zip(paths, expected):
         assert files[path] == want, path
 
@@ -56,10 +62,47 @@ def test_output_is_what_black_makes(
 @pytest.mark.parametrize("line_length", [40, 60, 100, 120])
 @pytest.mark.parametrize("docs", ["speakeasy_ts", "speakeasy_python", "openapi_generator"])
 def test_other_line_lengths(docs: str, line_length: int, pool: ProcessPoolExecutor) -> None:
-    for style in Style:
+    for style in map(Style, STYLES):
         options = Options(style=style, line_length=line_length)
         plan = generate(ROOT / "input" / docs, options)
         assert_black_made(dict(plan.files), dict(unformatted(plan.tree, options)), line_length, pool)
+
+
+# Every option that changes the code's shape, one at a time and all together, for every input.
+_SHAPES = [
+    {"target": (3, 9)},
+    {"target": (3, 13)},
+    {"enum_style": EnumStyle.LITERAL},
+    {"extra": Extra.FORBID},
+    {"nulls": Nulls.STRICT},
+    {"field_docstrings": False},
+    {"target": (3, 9), "enum_style": EnumStyle.LITERAL, "extra": Extra.ALLOW, "line_length": 60},
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("shape", range(len(_SHAPES)))
+@pytest.mark.parametrize("docs", sorted(p.name for p in (ROOT / "input").iterdir() if p.is_dir()))
+def test_every_option_that_shapes_code(docs: str, shape: int, pool: ProcessPoolExecutor) -> None:
+    for style in map(Style, STYLES):
+        options = Options(style=style, **_SHAPES[shape])  # type: ignore[arg-type]
+        plan = generate(ROOT / "input" / docs, options)
+        rendered = dict(unformatted(plan.tree, options))
+        assert_black_made(dict(plan.files), rendered, options.line_length, pool, options.target)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = {name: some_function(text) for name, text in some_object.attribute_that_is_long.another.items()}\n",
+        "x = [some_function(a, b) for a, b in zip(some_object.attribute_that_is_long, another_long_sequence)]\n",
+        "x = sorted(some_long_sequence_name_here, key=lambda item, other=None: (item.first, item.second_one))\n",
+    ],
+)
+def test_comprehensions_and_lambdas_are_left_to_black(source: str) -> None:
+    """Their commas do not separate a display's elements: layout gives up on them."""
+    fast = layout.layout(source, 88)
+    assert fast is None or fast == _black((source, 88))
 
 
 # Characters that make string literals, comments and brackets hard to read, and some that are

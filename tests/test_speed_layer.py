@@ -12,11 +12,11 @@ process (here and ``test_parallel.py``).
 from __future__ import annotations
 
 import pytest
+from helpers import ALL_CORPORA, corpus
 
 from generator import Options, Style
 from generator.core.pipeline import Runner, generate
 from generator.speed import layout, runner
-from helpers import ALL_CORPORA, corpus
 
 pytestmark = pytest.mark.corpus
 

@@ -90,12 +90,21 @@ def test_python_and_openapi_type_cells(cell: str, grammar: Grammar, parsed: Pars
 
 
 @pytest.mark.parametrize(
-    "cell", ["", "Record<string", "*string*[", "Foo<Bar>", "| |", "{ [k: string] }", "a b"]
+    "cell", ["", "Record<string", "*string*[", "Record<string>", "| |", "{ [k: string] }", "a b"]
 )
 def test_bad_type_cells_are_located_errors(cell: str) -> None:
     with pytest.raises(DocError) as caught:
         parse_type(cell, AT, TYPESCRIPT)
     assert str(caught.value.diagnostic).startswith(f"x.md:3: error: cannot read type {cell!r}")
+
+
+def test_a_generic_the_language_does_not_know_is_any_with_a_warning() -> None:
+    """An SDK's own wrapper is no wire type."""
+    parsed = parse_type("Frob<[Chunk](chunk.md)>", AT, TYPESCRIPT)
+    assert parsed.node == ir.Primitive(ir.Kind.ANY, "Frob<...>")
+    assert parsed.warnings == (
+        "Frob<...> in 'Frob<[Chunk](chunk.md)>' is a generic type gen-models does not know: typed Any",
+    )
 
 
 def test_deep_nesting_is_an_error_not_a_crash() -> None:

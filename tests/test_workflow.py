@@ -248,7 +248,7 @@ def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
     monkeypatch.setenv("GEN_MODELS_CACHE_DIR", str(cache))
     assert gm(docs, "-o", tmp_path / "kept").returncode == 0
     kept = {p.name for p in cache.iterdir()}
-    assert {n[:4] for n in kept} == {"job-", "memo", ".pru"}, kept
+    assert {n[:4] for n in kept} == {"job-", "memo", ".pru", "lock"}, kept
     month = time.time() - 31 * 24 * 3600
 
     def age(*names: str, when: float = month) -> None:
@@ -261,6 +261,7 @@ def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
     age("memo-" + "b" * 32 + ".pickle", when=time.time())  # fresh, but its job's record is old:
     age("job-" + "b" * 32 + ".json")  # both go
     age("notes.txt", "job-1.json")  # not gen-models' names: never removed
+    age("locks/" + "c" * 32 + ".lock")  # a writer's lock no run took for a month goes too
     job = next(n for n in kept if n.startswith("job-"))
     age(job)
     assert "nothing changed" in gm(docs, "-o", tmp_path / "kept").stderr  # used again
@@ -269,6 +270,9 @@ def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
     left = {p.name for p in cache.iterdir()}
     assert kept | {"notes.txt", "job-1.json"} < left
     assert not left & {*stale, "job-" + "b" * 32 + ".json", "memo-" + "b" * 32 + ".pickle"}
+    assert [p.name for p in (cache / "locks").iterdir()] != [] and not (
+        cache / "locks" / ("c" * 32 + ".lock")
+    ).exists()
     age(*stale)  # pruned less than a day ago: not looked at again
     assert gm(docs, "-o", tmp_path / "third").returncode == 0
     assert set(stale) < {p.name for p in cache.iterdir()}

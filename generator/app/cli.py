@@ -22,7 +22,7 @@ from ..speed import gc_pause
 from . import config, schema
 from .config import ConfigError, Job
 from .jobs import Run, run_jobs
-from .report import EXIT_FAILED, EXIT_INTERNAL, EXIT_USAGE, Report, WriteBack
+from .report import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, OutputFormat, Report, WriteBack
 
 _EPILOG = """\\b
 Exit status:
@@ -31,6 +31,7 @@ Exit status:
        not current; with --verify, an example fails
   2    usage or configuration error
   123  internal error: a bug in gen-models (please report it)
+  130  interrupted (Ctrl-C); every file is as it was or as it would be
 
 \\b
 With no SOURCE, gen-models runs the jobs of [tool.gen-models] in the nearest
@@ -75,6 +76,15 @@ pyproject.toml; flags given here override its settings.
     type=click.IntRange(1, 64),
     help="Processes to work in, this one included (1: no workers).  [default: as many as pay off]",
 )
+@click.option(
+    "--output-format",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default="text",
+    help="How diagnostics are printed: text (stderr), json (stdout, at the end) or github"
+    " (annotations on stdout).  [default: text]",
+)
+@click.option("--color/--no-color", default=None, help="Colour diffs.  [default: on a terminal]")
+@click.version_option(package_name="gen-models", prog_name="gen-models")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every file written or removed, and timings.")
 def main(source: Path | None, output: Path | None, **flags: Any) -> None:
@@ -84,6 +94,8 @@ def main(source: Path | None, output: Path | None, **flags: Any) -> None:
         quiet=flags.pop("quiet"),
         verbose=flags.pop("verbose"),
         fail_on_change=write_back.checks or flags.pop("exit_nonzero_on_change"),
+        output_format=OutputFormat(flags.pop("output_format")),
+        color=flags.pop("color"),
     )
     run = Run(
         write_back=write_back,
@@ -98,6 +110,9 @@ def main(source: Path | None, output: Path | None, **flags: Any) -> None:
             jobs = _jobs(source, output, schema.given(flags), config_path, run)
             run_jobs(jobs, run, report)
         status = report.return_code
+    except KeyboardInterrupt:  # every file is old or new: writes are atomic
+        click.echo("gen-models: interrupted", err=True)
+        status = EXIT_INTERRUPTED
     except click.ClickException as exc:
         exc.show()
         status = exc.exit_code
@@ -110,6 +125,9 @@ def main(source: Path | None, output: Path | None, **flags: Any) -> None:
     except InternalError as exc:
         click.echo(f"gen-models: internal error: {exc}", err=True)
         status = EXIT_INTERNAL
+    except RecursionError:  # before the catch-all: its message says nothing
+        click.echo("gen-models: internal error: a recursion too deep (please report it)", err=True)
+        status = EXIT_INTERNAL
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         click.echo(
             f"gen-models: internal error: {type(exc).__name__}: {exc}\n"
@@ -120,6 +138,7 @@ def main(source: Path | None, output: Path | None, **flags: Any) -> None:
         if os.environ.get("GEN_MODELS_DEBUG"):
             click.echo(traceback.format_exc(), err=True)
         status = EXIT_INTERNAL
+    report.finish()
     sys.exit(status)
 
 
@@ -169,8 +188,9 @@ def _jobs(
         if output is None and not (run.verify or run.names):
             raise click.UsageError("give the output package with -o/--output (or use --verify or --names)")
         options = Options()
-        if settings is not None:
-            options = config.options(settings, settings.defaults)
+        if settings is not None:  # but styles listed for the configured jobs (one style here)
+            defaults = {k: v for k, v in settings.defaults.items() if not isinstance(v, list) or k != "style"}
+            options = config.options(settings, defaults)
         return [Job(source, output or Path(), _given(options, given))]
     if output is not None:
         raise click.UsageError("-o/--output needs a SOURCE")

@@ -13,6 +13,11 @@ table is one job)::
     source = "docs/models"
     output = "src/acme/models"
 
+    [[tool.gen-models.jobs]]            # one job per style: output/pydantic, output/typeddict
+    source = "docs/models"
+    output = "output/{style}"
+    style = ["pydantic", "typeddict"]
+
 Paths are relative to the pyproject.toml's directory. A problem in the file is a
 :class:`ConfigError` naming the file and line.
 """
@@ -131,16 +136,52 @@ def options(settings: Settings, values: Mapping[str, Any], base: Options = Optio
 
 
 def jobs(settings: Settings) -> list[Job]:
-    """Every configured job, its options from the defaults, then its own keys."""
+    """Every configured job, its options from the defaults, then its own keys; a job of
+    several styles (``style = ["pydantic", "typeddict"]``) is one job per style, each
+    writing to its ``output`` with ``{style}`` replaced by the style."""
     out = []
     for job in settings.jobs:
         values = {**settings.defaults, **job}
         for key in ("source", "output"):
             if key not in values:
                 raise ConfigError((error(settings.where("jobs"), f"a job has no {key!r}"),))
-        opts = options(settings, values)
-        out.append(Job(_path(settings, values, "source"), _path(settings, values, "output"), opts))
+        for one in _styles(settings, values):
+            opts = options(settings, one)
+            out.append(Job(_path(settings, one, "source"), _path(settings, one, "output"), opts))
+    _outputs_apart(settings, out)
     return out
+
+
+def _styles(settings: Settings, values: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """A job's values once per style it asks for, ``{style}`` in its output replaced."""
+    styles, output = values.get("style"), values["output"]
+    if not isinstance(styles, list):
+        if isinstance(output, str) and isinstance(styles, str):
+            return [{**values, "output": output.replace("{style}", styles)}]
+        return [values]
+    if not styles or not all(isinstance(s, str) for s in styles) or len(set(styles)) < len(styles):
+        why = f"style = {styles!r}: expected styles, each once"
+        raise ConfigError((error(settings.where("style"), why),))
+    if not isinstance(output, str) or "{style}" not in output:
+        raise ConfigError(
+            (error(settings.where("output"), "a job of several styles needs '{style}' in its output path"),)
+        )
+    return [{**values, "style": style, "output": output.replace("{style}", style)} for style in styles]
+
+
+def _outputs_apart(settings: Settings, jobs: list[Job]) -> None:
+    """Two jobs may not write the same output, nor one inside the other's (each would remove
+    the other's files as its own stale ones, run after run)."""
+    seen: list[tuple[Path, Job]] = []
+    for job in jobs:
+        real = job.output.resolve()
+        for other_real, other in seen:
+            if real == other_real or real.is_relative_to(other_real) or other_real.is_relative_to(real):
+                why = "the same output" if real == other_real else "outputs one inside the other"
+                raise ConfigError(
+                    (error(settings.where("jobs"), f"two jobs have {why}: {other.output} and {job.output}"),)
+                )
+        seen.append((real, job))
 
 
 def _path(settings: Settings, values: Mapping[str, Any], key: str) -> Path:

@@ -19,8 +19,8 @@ from ..speed import runcache
 from ..speed import runner as fast_runner
 from ..speed.memo import Memo
 from .config import Job
-from .report import Report, WriteBack, files
-from .writing import Changes, apply, changes
+from .report import Report, WriteBack, counted
+from .writing import Changes, apply, changes, writing_lock
 
 
 @dataclass
@@ -61,6 +61,7 @@ def run_jobs(jobs: list[Job], run: Run, report: Report) -> None:
     planned = []
     try:
         for job in jobs:
+            report.job_starts(job.source, job.output, len(jobs))
             start = time.perf_counter()
             cached = run.cache and runcache.enabled()
             # What the job reads, taken before it reads it: a doc edited meanwhile makes the
@@ -68,8 +69,13 @@ def run_jobs(jobs: list[Job], run: Run, report: Report) -> None:
             before = runcache.inputs(job.source, job.options) if cached else {}
             if cached and not run.write_back.diffs and _unchanged(job, before, start, report):
                 continue
-            planned.append(_plan(job, run, report, before, start))
+            try:
+                planned.append(_plan(job, run, report, before, start))
+            except GenerationFailed as exc:  # this job writes nothing; the others go on
+                report.diagnostics(exc.diagnostics)
+                report.job_failed(job.output, exc.diagnostics)
         for item in planned:
+            report.job_starts(item.job.source, item.job.output, len(jobs))
             _write(item, run, report)
     finally:
         for wait in run._saving:
@@ -82,6 +88,7 @@ def _unchanged(job: Job, before: dict[str, Any], start: float, report: Report) -
     if saved is None:
         return False
     report.diagnostics(saved.diagnostics)
+    report.failed += any(d.is_error for d in saved.diagnostics)  # --keep-going's errors stand
     counts = f"0 files written, {saved.files} unchanged, 0 removed"
     seconds = time.perf_counter() - start
     report.job(
@@ -93,6 +100,7 @@ def _unchanged(job: Job, before: dict[str, Any], start: float, report: Report) -
         counts,
         seconds,
         " (nothing changed since the last run)",
+        sum(d.is_error for d in saved.diagnostics),
     )
     return True
 
@@ -109,32 +117,39 @@ def _plan(job: Job, run: Run, report: Report, before: dict[str, Any], start: flo
 def _write(item: _Planned, run: Run, report: Report) -> None:
     start = time.perf_counter()
     found = item.changes
+    errors = sum(d.is_error for d in item.plan.diagnostics)
+    report.failed += bool(errors)  # --keep-going: written, and still a failure
+    if not item.plan.stats.models:
+        report.say(f"gen-models: {item.job.output}: no model to write: nothing written")
+        return
     if run.write_back.writes:
-        result = apply(found, run.jobs)
+        with writing_lock(found.root):
+            found = found.again(item.plan)  # another run may have written it meanwhile
+            result = apply(found, run.jobs)
         for rel in result.written:
             report.detail(f"wrote {found.root / rel}")
         for rel in result.removed:
             report.detail(f"removed {found.root / rel}")
         report.changed += bool(result.written or result.removed)
         counts = (
-            f"{files(len(result.written))} written, {len(result.unchanged)} unchanged,"
+            f"{counted(len(result.written), 'file')} written, {len(result.unchanged)} unchanged,"
             f" {len(result.removed)} removed"
         )
     else:
         if run.write_back.diffs:
-            click.echo(found.diff(), nl=False)
+            report.diff(found.diff())
         for line in found.listing():
             report.say(line)
         report.changed += bool(found)
         counts = (
-            f"{files(len(found.create) + len(found.change))} would be written,"
+            f"{counted(len(found.create) + len(found.change), 'file')} would be written,"
             f" {len(found.unchanged)} unchanged, {len(found.remove)} would be removed"
         )
     stats = item.plan.stats
     writing = time.perf_counter() - start
     if run.write_back.writes or not found:
         saved = runcache.Saved(
-            tuple(map(str, item.plan.diagnostics)),
+            item.plan.diagnostics,
             stats.docs,
             stats.models,
             stats.skipped,
@@ -143,7 +158,9 @@ def _write(item: _Planned, run: Run, report: Report) -> None:
         )
         runcache.store(item.job.source, item.job.output, item.job.options, item.inputs, saved)
     seconds = item.seconds + time.perf_counter() - start
-    report.job(found.root, stats.docs, stats.models, stats.skipped, stats.guesses, counts, seconds)
+    report.job(
+        found.root, stats.docs, stats.models, stats.skipped, stats.guesses, counts, seconds, errors=errors
+    )
     stages = {**stats.seconds, "write": writing}
     report.detail("  seconds by stage: " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
     if run.cache:

@@ -7,6 +7,7 @@ is what they make.
 from __future__ import annotations
 
 import enum
+import importlib.util
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -16,7 +17,18 @@ from typing import Any, TypeVar
 import click
 
 from ..core.dialects import DIALECTS
-from ..core.options import TARGET_VERSIONS, AliasRule, EnumStyle, Extra, Nulls, Options, PythonDates, Style
+from ..core.options import (
+    TARGET_VERSIONS,
+    AliasRule,
+    DocumentFormat,
+    EnumStyle,
+    Extra,
+    Formatter,
+    Nulls,
+    Options,
+    PythonDates,
+    Style,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,6 +58,8 @@ class Spec:
     """A path to an existing ``dir`` or ``file``, relative to the config file in config."""
     default: str = ""
     """The default, as help shows it."""
+    many: bool = False
+    """Several strings: a repeatable flag, an array in config."""
 
     @property
     def flag_name(self) -> str:
@@ -58,6 +72,13 @@ class Spec:
             if not isinstance(raw, bool):
                 raise BadValue("expected true or false")
             return raw
+        if self.many:
+            items = [raw] if isinstance(raw, str) else raw
+            if not isinstance(items, (list, tuple)) or not all(
+                isinstance(i, str) and i and "\x00" not in i for i in items
+            ):
+                raise BadValue("expected an array of strings")
+            return tuple(items)
         if self.whole is not None:
             low, high = self.whole
             if not isinstance(raw, int) or isinstance(raw, bool) or not low <= raw <= high:
@@ -68,6 +89,24 @@ class Spec:
         if self.choices and raw not in self.choices:
             raise BadValue(f"expected one of {', '.join(self.choices)}")
         return self.convert(raw)
+
+
+def _document_format(value: str) -> DocumentFormat:
+    """A document format gen-models can write here: YAML only where PyYAML is installed."""
+    from ..core.outputs.openapi import YAML_MISSING, yaml_available
+
+    chosen = DocumentFormat(value)
+    if chosen is DocumentFormat.YAML and not yaml_available():
+        raise BadValue(YAML_MISSING)
+    return chosen
+
+
+def _formatter(value: str) -> Formatter:
+    """A formatter gen-models can run here: ruff only where it is installed."""
+    chosen = Formatter(value)
+    if chosen is Formatter.RUFF and importlib.util.find_spec("ruff") is None:
+        raise BadValue("ruff is not installed here: pip install 'gen-models[ruff]'")
+    return chosen
 
 
 def _enum(options: type[enum.Enum]) -> dict[str, Any]:
@@ -105,7 +144,15 @@ OPTIONS: tuple[Spec, ...] = (
         convert=TARGET_VERSIONS.__getitem__,
         default="py310",
     ),
-    Spec("line-length", "line_length", "black's line length.", whole=(40, 400), default="88"),
+    Spec("line-length", "line_length", "The formatter's line length.", whole=(40, 400), default="88"),
+    Spec(
+        "formatter",
+        "formatter",
+        "Lay out the code as black or as ruff format does (ruff: pip install 'gen-models[ruff]').",
+        default="black",
+        choices=tuple(f.value for f in Formatter),
+        convert=_formatter,
+    ),
     Spec("field-docstrings", "field_docstrings", "Docstrings under fields.", flag=True, default="on"),
     Spec(
         "templates",
@@ -142,6 +189,28 @@ OPTIONS: tuple[Spec, ...] = (
         **_enum(PythonDates),
     ),
     Spec("strict", "strict", "Treat warnings as errors.", flag=True, default="off"),
+    Spec(
+        "keep-going",
+        "keep_going",
+        "Write what can be made despite errors (unreadable docs left out, unreadable types Any);"
+        " still exit 1.",
+        flag=True,
+        default="off",
+    ),
+    Spec(
+        "exclude",
+        "exclude",
+        "Docs not to read: a glob matched against each doc's path from SOURCE (repeatable; * crosses /).",
+        many=True,
+    ),
+    Spec(
+        "document-format",
+        "document_format",
+        "openapi: the document as JSON or YAML (YAML needs PyYAML: pip install 'gen-models[yaml]').",
+        default="json",
+        choices=tuple(f.value for f in DocumentFormat),
+        convert=_document_format,
+    ),
 )
 BY_KEY = {spec.key: spec for spec in OPTIONS}
 JOB_KEYS = frozenset(BY_KEY) | {"source", "output"}
@@ -168,11 +237,13 @@ def click_options(command: F) -> F:
                 kind = click.Choice(list(spec.choices))
             elif spec.whole is not None:
                 kind = click.IntRange(*spec.whole)
+            elif spec.many:
+                kind = click.STRING
             else:
                 kind = click.Path(
                     exists=True, file_okay=spec.path == "file", dir_okay=spec.path == "dir", path_type=Path
                 )
-            decorator = click.option(spec.flag_name, name, type=kind, help=help_text)
+            decorator = click.option(spec.flag_name, name, type=kind, help=help_text, multiple=spec.many)
         command = decorator(command)
     return command
 
@@ -183,7 +254,7 @@ def given(flags: Mapping[str, Any]) -> dict[str, Any]:
     out = {}
     for spec in OPTIONS:
         value = flags.get(spec.key.replace("-", "_"))
-        if value is not None:
+        if value is not None and value != ():
             out[spec.key] = os.path.abspath(value) if spec.path else value
     return out
 

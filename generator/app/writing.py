@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import functools
 import glob
+import hashlib
 import os
 import posixpath
 import re
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,9 +45,16 @@ class Changes:
     remove: tuple[str, ...]
     mark: bytes
     """The header of the output's files: what marks a file as gen-models'."""
+    existed: bool = True
+    """The output was there when these changes were found."""
 
     def __bool__(self) -> bool:
         return bool(self.create or self.change or self.remove)
+
+    def again(self, plan: Plan) -> Changes:
+        """The changes to make now: these, unless the output appeared or went since they were
+        found (another run wrote it meanwhile), when they are found again."""
+        return self if os.path.lexists(self.root) == self.existed else changes(plan, self.root)
 
     def listing(self) -> list[str]:
         """One line per file that would change: ``would create out/a.py``."""
@@ -95,10 +105,20 @@ def is_generated(path: Path, mark: bytes) -> bool:
 
 
 def check_paths(source: Path, out: Path) -> None:
-    """Refuse an output that is the source, or inside it, or that holds it."""
+    """Refuse an output that is the source, or inside it, or that holds it; a symbolic link
+    that leads nowhere; one inside something that is not a directory."""
     src, dst = source.resolve(), out.resolve()
     why = None
-    if src == dst:
+    blocker = next(
+        (p for p in [out, *out.parents] if p != out and os.path.lexists(p) and not p.is_dir()), None
+    )
+    if os.path.islink(out) and not out.exists():
+        why = "is a symbolic link to nothing"
+    elif blocker is not None:
+        why = f"is inside {blocker}, which is not a directory"
+    elif os.path.lexists(out) and not out.is_dir():
+        why = "is not a directory"
+    elif src == dst:
         why = "is the source directory"
     elif dst.is_relative_to(src):
         why = f"is inside the source directory {source}"
@@ -121,7 +141,7 @@ def changes(plan: Plan, out: str | Path) -> Changes:
     made_by = output(plan.options)
     mark = made_by.header
     if not os.path.lexists(root):  # a new output: everything is created, nothing is in the way
-        return Changes(root, dict(plan.files), {}, (), (), mark)
+        return Changes(root, dict(plan.files), {}, (), (), mark, existed=False)
     create: dict[str, str] = {}
     change: dict[str, str] = {}
     unchanged: list[str] = []
@@ -179,6 +199,12 @@ _TEMPORARY_PREFIX, _TEMPORARY_SUFFIX = ".gen-models-", ".tmp"
 _TEMPORARY = re.compile(f"^{re.escape(_TEMPORARY_PREFIX)}.+{re.escape(_TEMPORARY_SUFFIX)}$")
 
 
+def _temporary_prefix(name: str) -> str:
+    """The start of a temporary file's (or directory's) name beside ``name``: its first 64
+    characters, so that the name stays within the file system's 255 bytes."""
+    return f"{_TEMPORARY_PREFIX}{name[:64]}-"
+
+
 def _stale(plan: Plan, root: Path, mark: bytes, suffixes: tuple[str, ...]) -> list[str]:
     """Generated modules under ``root`` that the plan does not make, and the temporary files
     of a run that was killed while writing."""
@@ -195,7 +221,9 @@ def _stale(plan: Plan, root: Path, mark: bytes, suffixes: tuple[str, ...]) -> li
             path = Path(dirpath, name)
             if path.is_symlink():
                 continue
-            if _TEMPORARY.match(name) or (name.endswith(suffixes) and is_generated(path, mark)):
+            if _TEMPORARY.match(name) and _begins_like_ours(path, mark):
+                stale.append(rel)  # a write that a killed run cut short
+            elif name.endswith(suffixes) and is_generated(path, mark):
                 stale.append(rel)
     return stale
 
@@ -220,20 +248,45 @@ def apply(changes: Changes, jobs: int | None = None) -> WriteResult:
         _atomic_write(path, text.encode(), replacing=rel in changes.change)
     for rel in changes.remove:
         path = changes.root / rel
-        path.unlink()
+        path.unlink(missing_ok=True)  # gone already: another run removed it
         _remove_empty_dirs(path.parent, changes.root)
     return WriteResult(tuple(written), changes.unchanged, changes.remove)
 
 
+@contextmanager
+def writing_lock(root: Path) -> Iterator[None]:
+    """Hold the output while it is written: a second gen-models writing the same output waits
+    for the first (a lock file in gen-models' cache directory, never in the user's tree).
+    Where locks cannot be taken, writing goes on without one."""
+    try:
+        import fcntl
+
+        from ..speed.runcache import cache_dir
+
+        locks = cache_dir() / "locks"
+        locks.mkdir(parents=True, exist_ok=True)
+        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]
+        handle = open(locks / f"{name}.lock", "a")
+        os.utime(handle.fileno())  # used now: kept by the cache's pruning (runcache.prune)
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def write(plan: Plan, out: str | Path) -> WriteResult:
-    """Write a plan to ``out``: :func:`changes`, then :func:`apply`."""
-    return apply(changes(plan, out))
+    """Write a plan to ``out``: :func:`changes`, then :func:`apply`, holding the output."""
+    with writing_lock(Path(out)):
+        return apply(changes(plan, out))
 
 
 def _atomic_write(path: Path, data: bytes, replacing: bool) -> None:
-    fd, tmp = tempfile.mkstemp(
-        prefix=f"{_TEMPORARY_PREFIX}{path.name}-", suffix=_TEMPORARY_SUFFIX, dir=path.parent
-    )
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path.name), suffix=_TEMPORARY_SUFFIX, dir=path.parent)
     try:
         try:
             os.fchmod(fd, _mode_of(path) if replacing else _new_file_mode())  # mkstemp makes 0600
@@ -259,7 +312,7 @@ def _write_new_tree(root: Path, files: dict[str, str], mark: bytes, jobs: int | 
     root.parent.mkdir(parents=True, exist_ok=True)
     _remove_staging_leftovers(root, mark)
     staging = Path(
-        tempfile.mkdtemp(prefix=f"{_TEMPORARY_PREFIX}{root.name}-", suffix=_TEMPORARY_SUFFIX, dir=root.parent)
+        tempfile.mkdtemp(prefix=_temporary_prefix(root.name), suffix=_TEMPORARY_SUFFIX, dir=root.parent)
     )
     try:
         for directory in sorted({posixpath.dirname(rel) for rel in files} - {""}):
@@ -307,7 +360,7 @@ def _umask() -> int:
 def _remove_staging_leftovers(root: Path, mark: bytes) -> None:
     """The temporary directories that killed runs left beside ``root``, if all they hold is
     gen-models' own files (anything else in them is left alone)."""
-    pattern = f"{glob.escape(_TEMPORARY_PREFIX + root.name)}-*{_TEMPORARY_SUFFIX}"
+    pattern = f"{glob.escape(_temporary_prefix(root.name))}*{_TEMPORARY_SUFFIX}"
     for leftover in root.parent.glob(pattern):
         if not leftover.is_dir() or leftover.is_symlink():
             continue

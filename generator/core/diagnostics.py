@@ -1,8 +1,8 @@
 """Locations, diagnostics and the errors that carry them.
 
 Every message gen-models prints about a doc names a place in it:
-``docs/models/x.md:14: error: ...``. Stages collect diagnostics and the
-pipeline fails once, at a stage boundary, if any of them is an error.
+``docs/models/x.md:14: error: ...``. Stages collect diagnostics, and the pipeline fails
+once, after resolving, if any of them is an error (:mod:`generator.core.pipeline`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ class Diagnostic(msgspec.Struct, frozen=True):
     severity: Severity
     location: Location
     message: str
+    kind: str = ""
+    """A sort of problem many docs of one tree may share, which a report may sum up in one
+    line: :data:`TYPE_CELL`, :data:`UNREAD_DIALECT`; else empty."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity.value}: {self.message}"
@@ -40,20 +43,28 @@ class Diagnostic(msgspec.Struct, frozen=True):
         return self.severity is Severity.ERROR
 
 
-def error(location: Location, message: str) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, location, message)
+TYPE_CELL = "type-cell"
+"""A Type cell no grammar of the page's dialect reads."""
+UNREAD_DIALECT = "unread-dialect"
+"""A page that looks like a model doc of no dialect gen-models reads."""
 
 
-def warning(location: Location, message: str) -> Diagnostic:
-    return Diagnostic(Severity.WARNING, location, message)
+def error(location: Location, message: str, kind: str = "") -> Diagnostic:
+    return Diagnostic(Severity.ERROR, location, message, kind)
+
+
+def warning(location: Location, message: str, kind: str = "") -> Diagnostic:
+    return Diagnostic(Severity.WARNING, location, message, kind)
 
 
 class DocError(Exception):
     """A doc cannot be understood; raised inside a stage, collected by its caller."""
 
-    def __init__(self, location: Location, message: str) -> None:
+    def __init__(self, location: Location, message: str, kind: str = "") -> None:
         super().__init__(f"{location}: {message}")
-        self.diagnostic = error(location, message)
+        self.diagnostic = error(location, message, kind)
+        self.family: str | None = None
+        """Set when the page's dialect was a family's guess (the page did not show it)."""
 
 
 class GenerationFailed(Exception):

@@ -75,6 +75,10 @@ class Ref(msgspec.Struct, frozen=True):
     spelling: str
     href: str | None = None
     doc: str | None = None
+    missing: TypeNode | None = None
+    """What the reference means if no doc of the tree has the model (None: that is an
+    error): the type a link's text names when it leads to a page that is no model doc
+    (``[DateTime](DateTime.md)``), or ``Any`` for docs that name models they never document."""
 
 
 TypeNode = Primitive | Literal | ArrayOf | MapOf | UnionOf | Ref
@@ -93,6 +97,12 @@ class Default(msgspec.Struct, frozen=True):
     """A field's default value from the docs: JSON-like data (scalars, lists, maps)."""
 
     value: object
+    named: bool = False
+    """The doc named an enum member (OpenAPI Generator's ``[default to Status.AVAILABLE]``)
+    and :attr:`value` is that name as written: resolving finds the member, whose value it
+    then holds (:mod:`generator.core.resolve`)."""
+    member: bool = False
+    """The value is a member of the field's enum: outputs write the member (``Status.AVAILABLE``)."""
 
 
 class WireSource(enum.Enum):

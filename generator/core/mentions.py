@@ -25,15 +25,24 @@ _WORD = re.compile(r"[A-Za-z_$@][\w$@.-]*[\w$]|[A-Za-z_$]")
 """A run of characters a key may hold, starting as names do (``$ref``, ``X-Api-Key``, ``a.b``)."""
 _KEYLIKE = re.compile(r"[_$@-]|.[A-Z]")
 """A word worth keeping from prose: not a plain English word (``status``, ``Status``)."""
+_PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 _STRING = re.compile(r"\"([^\"\\\n]{1,80})\"|'([^'\\\n]{1,80})'")
 
 
-def mentions(page: Page) -> frozenset[str]:
-    """Every key-like spelling the page's text holds (see the module's docstring)."""
+def mentions(page: Page, echoes: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Every key-like spelling the page's text holds (see the module's docstring), but for
+    the sections titled (in lower case) in ``echoes``: text the doc generator wrote from the
+    names shown (Go's ``## Methods``: ``GetCreatedAt``), no evidence of the keys."""
     found: set[str] = set()
     for block in page.intro:
         _block(block, found)
+    skipping = 0  # the level of the echo section being skipped (its subsections too)
     for section in page.sections:
+        if skipping and section.level > skipping:
+            continue
+        skipping = section.level if section.title.strip().lower() in echoes else 0
+        if skipping:
+            continue
         for block in section.blocks:
             _block(block, found)
     return frozenset(found)
@@ -68,8 +77,19 @@ def _words(text: str, found: set[str], keylike_only: bool) -> None:
     stripped = text.strip().strip("\"'")
     if not keylike_only and _WORD.fullmatch(stripped):
         found.add(stripped)
-    for word in _WORD.findall(text):
-        if not keylike_only or _KEYLIKE.search(word):
-            found.add(word)
-            if "." in word:  # ``data.company_uuid``: each part is a name too
-                found.update(part for part in word.split(".") if part)
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if keylike_only and (not _KEYLIKE.search(word) or _echoed(text, m.start(), word)):
+            continue
+        found.add(word)
+        if "." in word:  # ``data.company_uuid``: each part is a name too
+            found.update(part for part in word.split(".") if part)
+
+
+def _echoed(text: str, start: int, word: str) -> bool:
+    """A PascalCase word that opens a sentence of prose: a Go-style doc comment the generator
+    copied (``CreatedAt is the time...``), which names the language's field, not the key."""
+    if not _PASCAL.fullmatch(word):
+        return False
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:"

@@ -14,6 +14,22 @@ class Style(enum.Enum):
     PYDANTIC = "pydantic"
     DATACLASS = "dataclass"
     TYPEDDICT = "typeddict"
+    MSGSPEC = "msgspec"
+    OPENAPI = "openapi"
+
+
+class DocumentFormat(enum.Enum):
+    """How ``--style openapi`` writes its document (YAML needs PyYAML)."""
+
+    JSON = "json"
+    YAML = "yaml"
+
+
+class Formatter(enum.Enum):
+    """Whose layout the generated Python code has: black's, or that of ``ruff format``."""
+
+    BLACK = "black"
+    RUFF = "ruff"
 
 
 class Extra(enum.Enum):
@@ -76,6 +92,8 @@ class Options:
     target: tuple[int, int] = (3, 10)
     """The oldest Python the generated code must run and type-check on."""
     line_length: int = 88
+    formatter: Formatter = Formatter.BLACK
+    """black's layout (the default), or ruff's (``ruff format``, run on the made files)."""
     field_docstrings: bool = True
     """Attribute docstrings under each field (pydantic keeps ``Field(description=...)`` either way)."""
     dialect: str | None = None
@@ -87,8 +105,16 @@ class Options:
     python_dates: PythonDates = PythonDates.CORRECTED
     strict: bool = False
     """Warnings are errors."""
+    keep_going: bool = False
+    """Make what can be made despite errors: a doc that cannot be read is left out (and what
+    refers to it is ``Any``), a type that cannot be read is ``Any``; the errors are said, and
+    the run still fails (exit 1) after writing."""
+    exclude: tuple[str, ...] = ()
+    """Globs of docs not to read, matched against each doc's path from SOURCE (``*`` crosses ``/``)."""
     templates: str | None = None
     """A directory of the user's own templates, which override the built-in ones file by file."""
+    document_format: DocumentFormat = DocumentFormat.JSON
+    """``--style openapi``: the document as JSON or YAML."""
 
     @property
     def target_version(self) -> str:

@@ -4,13 +4,15 @@ make the output's files. Pure: it reads the docs and writes nothing.
 ``generate(source, options, runner)``: the :class:`Runner` says how the stages run. Its
 defaults are the plain ways (one process, markdown-it, black, nothing reused);
 :mod:`generator.speed` supplies faster parts that give the same output. Each stage
-collects diagnostics; the run fails once, at the end of the first stage that found an
-error (or, with ``strict``, a warning).
+collects diagnostics and goes on past errors (a doc that cannot be read is left out, links
+to it are ``Any``), so one run says every error; the run then fails after resolving if
+any was found (or, with ``strict``, a warning), unless ``keep_going``.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,11 +23,11 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from msgspec.structs import replace
 
 from . import ir
-from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error
+from .diagnostics import Diagnostic, DocError, GenerationFailed, Location, Severity, error, warning
 from .dialects import family_of, read_models, rules
-from .format import black_format
+from .format import black_format, ruff_format
 from .markdown import decode, parse_page
-from .options import Options
+from .options import Formatter, Options
 from .page import Page
 from .sources import Doc, find_docs, read_bytes
 
@@ -35,12 +37,14 @@ if TYPE_CHECKING:
     from .wirenames import WireNames
 
 T = TypeVar("T")
+_FAMILY = family_of()
 R = TypeVar("R")
 
 DocKey = tuple[str, str, bytes]
 """A doc's path from the source root, its path as diagnostics show it, a hash of its bytes."""
-DocRead = tuple[list[ir.Model], list[Diagnostic]]
-"""One doc's models (none: not a model doc, or unreadable), with what reading it found."""
+DocRead = tuple[list[ir.Model], list[Diagnostic], str | None]
+"""One doc's models (none: not a model doc, or unreadable), what reading it found, and the
+family whose dialect the page did not show (:func:`~generator.core.dialects.read_models`)."""
 MadeFile = tuple[str, str, bytes]
 """An output file: its path, its text, and the key of what it was made from (or b"")."""
 
@@ -150,11 +154,18 @@ def generate(
     if not root.is_dir():
         raise GenerationFailed((error(Location(str(source)), "not a directory"),))
     diagnostics: list[Diagnostic] = []
-    docs = find_docs(root, str(source), diagnostics)
+    docs, excluded = find_docs(root, str(source), diagnostics, options.exclude)
     tick = _Ticker(progress, 2 * len(docs))
-    models, skipped = _models(read_docs(docs, options, runner, tick), diagnostics)
+    reads = read_docs(docs, options, runner, tick)
+    models, skipped = _models(reads, diagnostics)
+    # Docs left out, whose links are Any: excluded ones, and those that could not be read
+    # (their errors are said already; the run goes on to find the rest, in one pass).
+    failed = {
+        doc.rel for doc, (read, found, _) in zip(docs, reads) if not read and any(d.is_error for d in found)
+    }
+    if not models and not failed:
+        diagnostics.append(warning(Location(str(source)), "no model doc found here: nothing to generate"))
     clock.lap("read and parse")
-    _fail_on_errors(diagnostics, options)
     if runner.reuse is not None:
         runner.reuse.reading_done()
     # The later stages' modules are imported when reached: reading needs none of them (and
@@ -163,11 +174,13 @@ def generate(
     from .wirenames import decide
 
     models, wire_names = decide(models, options, diagnostics, rules(), family_of())
-    tree = resolve(models, diagnostics, root.resolve().as_posix())
+    tree = resolve(models, diagnostics, root.resolve().as_posix(), frozenset(excluded) | frozenset(failed))
     clock.lap("resolve")
-    _fail_on_errors(diagnostics, options, last=True)
+    _fail_on_errors(diagnostics, options)
     tick.total = len(docs) + len(tree.models) + 1
     files = make_files(tree, options, runner, tick)
+    if options.formatter is Formatter.RUFF:
+        files = MappingProxyType(ruff_format(files, options))
     clock.lap("render and format")
     reused = runner.reuse.reused if runner.reuse is not None else (0, 0)
     stats = Stats(
@@ -194,20 +207,55 @@ def read_docs(
         known[i] = read
         if reuse is not None and key is not None:
             reuse.keep_doc(key, read)
-    return [read for read in known if read is not None]
+    reads = [read for read in known if read is not None]
+    return _read_again(docs, reads, options, runner)
+
+
+def _read_again(docs: list[Doc], reads: list[DocRead], options: Options, runner: Runner) -> list[DocRead]:
+    """Pages that did not show their dialect, read again as the tree's most common dialect
+    of their family (a C# tree's page of ``*string*`` fields is C#'s, not TypeScript's)."""
+    if options.dialect is not None:
+        return reads
+    counts: dict[str, Counter[str]] = {}
+    for models, _, family in reads:
+        if family is None:
+            for model in models:
+                counts.setdefault(_FAMILY[model.dialect], Counter())[model.dialect] += 1
+    again = [i for i, (_, _, family) in enumerate(reads) if family in counts]
+    if not again:
+        return reads
+    chosen = {family: max(sorted(c), key=lambda d: c[d]) for family, c in counts.items()}
+    items = [(docs[i], chosen[str(reads[i][2])]) for i in again]
+    made = runner.map(partial(_read_as, options=options, parse=runner.parse), items, "read")
+    reads = list(reads)
+    for i, read in zip(again, made):
+        reads[i] = read
+    return reads
+
+
+def _read_as(item: tuple[Doc, str], options: Options, parse: ParsePage) -> DocRead:
+    doc, dialect = item
+    return read_doc(doc, options, parse, dialect=dialect)[1]
 
 
 def read_doc(
-    doc: Doc, options: Options, parse: ParsePage, digest: Callable[..., bytes] | None = None
+    doc: Doc,
+    options: Options,
+    parse: ParsePage,
+    digest: Callable[..., bytes] | None = None,
+    dialect: str | None = None,
 ) -> tuple[DocKey | None, DocRead]:
-    """One doc's model, under the key of the bytes it was read from (if ``digest`` makes keys)."""
+    """One doc's models, under the key of the bytes it was read from (if ``digest`` makes
+    keys); ``dialect``: read as that one."""
+    key = None
     try:
         data = read_bytes(doc)
         key = (doc.rel, doc.shown, digest(data)) if digest is not None else None
         page, found = parse(decode(data, doc.shown), doc.shown, doc.rel)
-        return key, (read_models(page, options, found), found)
+        models, family = read_models(page, options, found, dialect)
+        return key, (models, found, family)
     except DocError as exc:
-        return None, ([], [exc.diagnostic])
+        return key, ([], [exc.diagnostic], exc.family)
 
 
 def _known(doc: Doc, reuse: Reuse, digest: Callable[..., bytes]) -> DocRead | None:
@@ -221,7 +269,7 @@ def _models(reads: list[DocRead], diagnostics: list[Diagnostic]) -> tuple[list[i
     """The models read, and how many pages were skipped as not models."""
     models: list[ir.Model] = []
     skipped = 0
-    for read, found in reads:
+    for read, found, _ in reads:
         diagnostics.extend(found)
         if not read:
             skipped += not any(d.is_error for d in found)
@@ -285,12 +333,12 @@ def _warm_up(options: Options) -> None:
     _output(options).warm_up(options)
 
 
-def _fail_on_errors(diagnostics: list[Diagnostic], options: Options, last: bool = False) -> None:
-    """End of a stage: stop if anything is an error. After the last stage that reads the
-    docs, with ``strict``, every warning is an error too."""
-    if last and options.strict:
+def _fail_on_errors(diagnostics: list[Diagnostic], options: Options) -> None:
+    """Once the docs are read and linked: stop if anything is an error (with ``strict``,
+    every warning is one), every error of the run said at once; unless the run keeps going."""
+    if options.strict:
         diagnostics[:] = [replace(d, severity=Severity.ERROR) for d in diagnostics]
-    if any(d.is_error for d in diagnostics):
+    if any(d.is_error for d in diagnostics) and not options.keep_going:
         raise GenerationFailed(tuple(diagnostics))
 
 

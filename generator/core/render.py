@@ -20,8 +20,11 @@ from .resources import builtin_templates
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None) -> jinja2.Environment:
     dirs = ([user_dir] if user_dir else []) + [str(builtin_templates())]
+    # ``builtin/<name>`` is always gen-models' own: a user's template of the same name can
+    # extend it (``{% extends "builtin/pydantic/object.py.jinja" %}``), not itself.
+    builtin = jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(builtin_templates()))})
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(dirs),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(dirs), builtin]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -51,14 +54,33 @@ def render(name: str, user_dir: str | None, **context: object) -> Rendered:
     template, users = _builtin_template(name) if user_dir is None else _template(name, user_dir)
     try:
         out = Rendered(template.render(**context) if user_dir else _render_builtin(template, context))
-    except jinja2.TemplateError as exc:
+    except RecursionError:
+        if not users:
+            raise
+        why = f"template error: {name} extends or includes itself (gen-models' own is builtin/{name})"
+        raise GenerationFailed((error(Location(template.filename or name), why),)) from None
+    except Exception as exc:  # noqa: BLE001 - a user's template may raise anything ({{ 1/0 }})
         if users:
-            where = Location(template.filename or name, getattr(exc, "lineno", 0) or 0)
-            raise GenerationFailed((error(where, f"template error: {exc}"),)) from None
+            raise GenerationFailed(
+                (error(_where(exc, template, name), f"template error: {exc!r}"),)
+            ) from None
         raise InternalError(f"template {name}: {exc}") from exc
     out.template = template.filename or name
     out.users = users
     return out
+
+
+def _where(exc: BaseException, template: jinja2.Template, name: str) -> Location:
+    """The line of the user's template the exception came from (Jinja rewrites tracebacks to
+    show template lines), else the template."""
+    line = getattr(exc, "lineno", 0) or 0
+    filename = template.filename or name
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename == filename:
+            line = frame.tb_lineno
+        frame = frame.tb_next
+    return Location(filename, line)
 
 
 def _render_builtin(template: jinja2.Template, context: dict[str, object]) -> str:

@@ -2,11 +2,12 @@
 
 Files are visited in sorted order (never the directory listing's order). Symbolic links
 that lead outside the source tree are not followed (only a link can: the walk never
-enters a directory outside it).
+enters a directory outside it), nor those that lead to a directory they are in (a loop).
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from pathlib import Path
 
@@ -23,11 +24,16 @@ class Doc(msgspec.Struct, frozen=True):
     path: str
 
 
-def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> list[Doc]:
+def find_docs(
+    root: Path, shown_root: str, diagnostics: list[Diagnostic], exclude: tuple[str, ...] = ()
+) -> tuple[list[Doc], list[str]]:
+    """Every ``.md`` file under ``root`` but those whose path from it matches a glob of
+    ``exclude`` (``*`` crosses ``/``); and the paths of those."""
     real_root = root.resolve()
     found: list[Doc] = []
+    excluded: list[str] = []
 
-    def walk(directory: str, prefix: str) -> None:
+    def walk(directory: str, prefix: str, above: frozenset[str]) -> None:
         """One directory: a warning for each link that leads out (its directories', then
         its files'), its docs, then its directories in turn, all in name order."""
         try:
@@ -52,13 +58,22 @@ def find_docs(root: Path, shown_root: str, diagnostics: list[Diagnostic]) -> lis
                     where = Location(os.path.join(shown_dir, entry.name))
                     diagnostics.append(warning(where, "links outside the source tree: not read"))
                     kind.remove(entry)
-        found.extend(Doc(prefix + e.name, os.path.join(shown_dir, e.name), e.path) for e in files)
+        for e in files:
+            if exclude and any(fnmatch.fnmatchcase(prefix + e.name, glob) for glob in exclude):
+                excluded.append(prefix + e.name)
+            else:
+                found.append(Doc(prefix + e.name, os.path.join(shown_dir, e.name), e.path))
         for entry in directories:
-            walk(entry.path, f"{prefix}{entry.name}/")
+            real = os.path.realpath(entry.path)
+            if real in above:  # a link to a directory this one is in: the walk would not end
+                where = Location(os.path.join(shown_dir, entry.name))
+                diagnostics.append(warning(where, "links to a directory it is in: not read again"))
+                continue
+            walk(entry.path, f"{prefix}{entry.name}/", above | {real})
 
-    walk(str(root), "")
+    walk(str(root), "", frozenset({str(real_root)}))
     found.sort(key=lambda d: d.rel)
-    return found
+    return found, sorted(excluded)
 
 
 def _outside(path: str, real_root: Path) -> bool:

@@ -47,6 +47,10 @@ else:  # pragma: no cover - Python 3.10
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 """The words of a name: ``HTTPMetadata`` -> HTTP, Metadata; ``addressLine2`` -> address, Line, 2."""
 _LEADING = re.compile(r"^[_$@]*")
+_DIGIT_TOKENS = frozenset({"aal", "auth", "base", "ipv", "md", "oauth", "sha", "utf"})
+"""Words whose digits are part of them in snake_case keys (``oauth2_token``, ``auth0_url``,
+``md5``), as are a single letter's (``v2``, ``w2``, ``p95``): measured on the shared SDKs' keys,
+where a number after any other word is a word of its own (``street_1``, ``per_1_minute``)."""
 
 
 def _split(name: str) -> tuple[str, list[str]]:
@@ -73,11 +77,21 @@ def pascal(name: str) -> str:
 
 
 def snake(name: str) -> str:
-    """``createdAt``, ``CreatedAt`` -> ``created_at``."""
-    prefix, words = _split(name)
-    if not words:
-        return name
-    return prefix + "_".join(w.lower() for w in words)
+    """``createdAt``, ``CreatedAt`` -> ``created_at``; a number is a word (``street1`` ->
+    ``street_1``) but for the digits of a token (``oauth2``, ``base64``, ``v2``, ``x5c``: see
+    :data:`_DIGIT_TOKENS`). Underscores the name has stay (``v_2``)."""
+    lead = _LEADING.match(name)
+    prefix = lead.group() if lead else ""
+    joined: list[str] = []
+    for m in _WORDS.finditer(name, len(prefix)):
+        word, glued = m.group(), m.start() > 0 and name[m.start() - 1] != "_"
+        if glued and joined and word[0].isdigit() and (len(joined[-1]) == 1 or joined[-1] in _DIGIT_TOKENS):
+            joined[-1] += word
+        elif glued and joined and joined[-1][-1].isdigit() and word.islower():
+            joined[-1] += word  # ``x5c``: no capital starts a word after the token's digits
+        else:
+            joined.append(word.lower())
+    return prefix + "_".join(joined) if joined else name
 
 
 def _unchanged(name: str) -> str:
@@ -223,8 +237,11 @@ def _decide(
         source = field.wire_source if wire == field.name else ir.WireSource.RULE
         guess = not vote.asked and not _decided(field.name, wire, vote)
     if source is not ir.WireSource.NAME_MAP and wire not in mentioned.tree:
-        # Spelled otherwise in the doc itself (or, for a header, anywhere in the docs)?
+        # Spelled otherwise in the doc itself (or, for a header, anywhere in the docs)? Or,
+        # for a name with digits, with the underscores beside them placed otherwise?
         respelled = _respelled(wire, mentioned.tree if header else mentioned.doc(model))
+        if respelled is None and _DIGIT_SEPARATOR.search(wire):
+            respelled = _digits_respelled(wire, mentioned.tree)
         if respelled is not None:
             wire, source, guess = respelled, ir.WireSource.MENTIONED, False
     decision = Decision(field.location, model.name, field.shown, wire, source, vote.rule, guess)
@@ -290,6 +307,18 @@ def _respelled(spelling: str, mentions: frozenset[str]) -> str | None:
         and _SPELLED.search(m)
         and not (one_word and m[:1] not in _LEADING_MARKS)
     }
+    return found.pop() if len(found) == 1 else None
+
+
+_DIGIT_SEPARATOR = re.compile(r"_(?=\d)|(?<=\d)_")
+
+
+def _digits_respelled(spelling: str, mentions: frozenset[str]) -> str | None:
+    """The one mention that is ``spelling`` but for the underscores beside its digits: a
+    casing rule cannot tell ``w4_data_type`` from ``w_4_data_type``, nor ``street_1`` from
+    ``street1`` (each API writes its own), and the docs' text often spells them."""
+    bare = _DIGIT_SEPARATOR.sub("", spelling)
+    found = {m for m in mentions if m != spelling and "_" in m and _DIGIT_SEPARATOR.sub("", m) == bare}
     return found.pop() if len(found) == 1 else None
 
 

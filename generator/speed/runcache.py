@@ -28,14 +28,16 @@ from typing import Any
 
 import msgspec
 
+from ..core.diagnostics import Diagnostic, Location, Severity
 from ..core.options import Options
 from ..core.resources import builtin_templates
 
 _HERE = Path(__file__).resolve().parent.parent
 """gen-models' own code: a change to any of it makes every job run again."""
-FORMAT = 1
+FORMAT = 3
 KEEP_DAYS = 30
 _DAY = 24 * 3600
+_LOCK_FILE = re.compile(r"[0-9a-f]{32}\.lock")
 _JOB_FILE = re.compile(r"(job-[0-9a-f]{32}\.json|memo-[0-9a-f]{32}\.pickle|\.(job|memo)-\w+\.tmp)")
 """The cache files gen-models makes: only these are ever removed from the directory."""
 
@@ -43,7 +45,7 @@ _JOB_FILE = re.compile(r"(job-[0-9a-f]{32}\.json|memo-[0-9a-f]{32}\.pickle|\.(jo
 class Saved(msgspec.Struct, frozen=True):
     """What a current job's last run reported."""
 
-    diagnostics: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
     docs: int
     models: int
     skipped: int
@@ -103,6 +105,10 @@ def inputs(source: Path, options: Options) -> dict[str, Any]:
         "black": _stats(Path(black.origin).parent, ".py", recursive=False) if black and black.origin else {},
         "docs": _stats(source, ".md"),
     }
+    if options.formatter.value == "ruff":
+        from importlib.metadata import version
+
+        state["ruff"] = version("ruff")  # its layout is part of the output
     if options.templates:
         state["templates"] = _stats(Path(options.templates), ".jinja")
     if options.name_map:
@@ -135,7 +141,7 @@ def lookup(source: Path, output: Path, options: Options, now: dict[str, Any]) ->
             return None
         _touch(path)
         return Saved(
-            tuple(saved["diagnostics"]),
+            tuple(Diagnostic(Severity(s), Location(p, n), m, k) for p, n, s, m, k in saved["diagnostics"]),
             *(int(saved[k]) for k in ("docs", "models", "skipped", "files", "guesses")),
         )
     except (OSError, ValueError, KeyError, TypeError):
@@ -151,7 +157,9 @@ def store(source: Path, output: Path, options: Options, before: dict[str, Any], 
     record = {
         "inputs": before,
         "outputs": _outputs(output),
-        "diagnostics": list(saved.diagnostics),
+        "diagnostics": [
+            (d.location.path, d.location.line, d.severity.value, d.message, d.kind) for d in saved.diagnostics
+        ],
         "docs": saved.docs,
         "models": saved.models,
         "skipped": saved.skipped,
@@ -198,3 +206,13 @@ def prune(directory: Path) -> None:
                 os.unlink(os.path.join(directory, name))
         except FileNotFoundError:
             pass  # another run removed it
+    try:  # the writers' locks (generator.app.writing.writing_lock), touched by each use
+        locks = [e for e in os.scandir(directory / "locks") if _LOCK_FILE.fullmatch(e.name)]
+    except OSError:
+        locks = []
+    for entry in locks:
+        try:
+            if now - entry.stat().st_mtime > KEEP_DAYS * _DAY:
+                os.unlink(entry.path)
+        except FileNotFoundError:
+            pass

@@ -67,7 +67,8 @@ def score(corpus: str, models: tuple[ir.Model, ...], source: str) -> Score:
     for model in models:
         if not isinstance(model, ir.ObjectModel):
             continue
-        candidates = by_doc.get(prefix + model.key, [])
+        # A page of several models keys each ``<path>#<name>``: the truth is by doc and name.
+        candidates = by_doc.get(prefix + model.key.partition("#")[0], [])
         if not candidates:
             continue
         result.models += 1

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from msgspec.structs import replace
 
-from ..diagnostics import Diagnostic, warning
+from ..diagnostics import UNREAD_DIALECT, Diagnostic, DocError, warning
 from ..ir import Model
 from ..mentions import mentions
 from ..options import AliasRule, Options
 from ..page import Page, Table
+from .apimatic import APIMATIC
 from .base import Detected, Dialect, Family, Reading
+from .liblab import LIBLAB
 from .openapi_generator import OPENAPI_GENERATOR
 from .speakeasy import SPEAKEASY
 
 FAMILIES: tuple[Family, ...] = (
     OPENAPI_GENERATOR,
+    LIBLAB,  # before Speakeasy, which takes a page with a title and no `##` section for its own
     SPEAKEASY,
+    APIMATIC,
 )
 """In detection order: the first family that recognises a page reads it."""
 DIALECTS: dict[str, Dialect] = {d.name: d for family in FAMILIES for d in family.dialects}
@@ -40,23 +44,38 @@ def family_of() -> dict[str, str]:
     return {name: family.name for name, family in _FAMILY_OF.items()}
 
 
-def read_models(page: Page, options: Options, diagnostics: list[Diagnostic]) -> list[Model]:
-    """The models a page documents; none for a page that is not a model doc (skipped).
+def read_models(
+    page: Page, options: Options, diagnostics: list[Diagnostic], dialect: str | None = None
+) -> tuple[list[Model], str | None]:
+    """The models a page documents (none for a page that is not a model doc: skipped), and
+    the name of its family if the page did not show which of the family's dialects wrote it
+    (its models were read by the family's fallback: the pipeline reads such pages again with
+    the tree's most common dialect of the family). ``dialect`` (or ``options.dialect``): read
+    the page as that one.
 
     Raises :class:`DocError` for a model doc that cannot be read.
     """
-    detected = detect(page, options.dialect)
+    detected = detect(page, dialect or options.dialect)
     if detected is None:
         if _looks_like_a_model(page):
             which = f"the {options.dialect} dialect" if options.dialect else "any dialect gen-models reads"
             diagnostics.append(
-                warning(page.at(page.title_line), f"looks like a model doc, but not in {which}: skipped")
+                warning(
+                    page.at(page.title_line),
+                    f"looks like a model doc, but not in {which}: skipped",
+                    UNREAD_DIALECT,
+                )
             )
-        return []
-    dialect, sure = detected
-    said, reading = mentions(page), Reading(options, diagnostics)
-    recorded = dialect.name if sure else _FAMILY_OF[dialect.name].name
-    return [replace(m, dialect=recorded, mentions=said) for m in dialect.read(page, reading)]
+        return [], None
+    found, sure = detected
+    family = None if sure else _FAMILY_OF[found.name].name
+    said, reading = mentions(page, found.echoes), Reading(options, diagnostics)
+    try:
+        models = found.read(page, reading)
+    except DocError as exc:
+        exc.family = family  # a guess that failed: read again as the tree's dialect (the pipeline)
+        raise
+    return [replace(m, dialect=family or found.name, mentions=said) for m in models], family
 
 
 def detect(page: Page, forced: str | None = None) -> Detected | None:

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
 from .. import ir
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, DocError, Location, warning
+from ..ir import ANY
 from ..options import AliasRule, Options
 from ..page import Page
+from .typecells import Grammar, Parsed, parse_type
 
 
 @dataclass
@@ -30,6 +32,17 @@ class Reading:
 
     options: Options
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def type_of(self, cell: str, at: Location, grammar: Grammar) -> Parsed:
+        """A Type cell's type; one that cannot be read is ``Any``, with the error said (the
+        run still fails unless ``--keep-going``: the rest of the page is read for its errors)."""
+        try:
+            parsed = parse_type(cell, at, grammar)
+        except DocError as exc:
+            self.diagnostics.append(exc.diagnostic)
+            return Parsed(ANY)
+        self.diagnostics.extend(warning(at, text) for text in parsed.warnings)
+        return parsed
 
 
 class Dialect(Protocol):
@@ -44,6 +57,11 @@ class Dialect(Protocol):
         """The casing rule that turns this dialect's names into keys when the docs do not
         vote (:mod:`generator.core.wirenames`): ``none`` where the names shown are usually
         the keys, ``camel`` for languages that PascalCase them (Go, C#)."""
+
+    @property
+    def echoes(self) -> frozenset[str]:
+        """Sections (level-2 titles, lower case) the generator writes from the names shown
+        (Go's ``methods``: ``GetCreatedAt``): no evidence of the wire names (:mod:`..mentions`)."""
 
     def read(self, page: Page, reading: Reading) -> list[ir.Model]:
         """The models a page of this dialect documents (most pages document one; a page of

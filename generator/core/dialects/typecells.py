@@ -29,7 +29,7 @@ from typing import NamedTuple
 import msgspec
 
 from .. import ir
-from ..diagnostics import DocError, Location
+from ..diagnostics import TYPE_CELL, DocError, Location
 
 MAX_DEPTH = 64
 _NOWHERE = Location("")
@@ -50,6 +50,7 @@ _SIMPLE_LABEL = re.compile(r"\[[^\[\]\\]+\]")
 """A link's label without brackets or backslashes: it ends at the first ``]``."""
 _LABEL_MARK = re.compile(r"[\[\]\\]")
 _HREF = re.compile(r"\(([^()\s]*)\)")
+_ANY = ir.Primitive(ir.Kind.ANY)
 _DOTTED_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 _LINK_CELL = re.compile(r"\[([^\[\]\\]+)\]\(([^()\s\\]*)\)((?:\[\])*)")
 """A cell that is one link and perhaps ``[]`` after it, without backslashes."""
@@ -72,6 +73,8 @@ class Parsed(msgspec.Struct, frozen=True):
     node: ir.TypeNode
     wrapper: str | None = None
     """The outermost ``Optional`` / ``Nullable`` / ``OptionalNullable``, if any."""
+    warnings: tuple[str, ...] = ()
+    """What the cell holds that gen-models typed as ``Any`` (an SDK's own generic type)."""
 
 
 def primitive(kind: ir.Kind, note: str = "") -> ir.Primitive:
@@ -94,6 +97,9 @@ class Grammar:
     """What ``object`` / ``Object`` means."""
     wrappers: tuple[str, ...] = ()
     """Outermost wrappers reported as :attr:`Parsed.wrapper` (Python's ``Optional[...]``)."""
+    unlinked_may_be_undocumented: bool = False
+    """Whether a bare (unlinked) model name may name a model the docs do not have (docs older
+    than their SDK): ``Any`` with a warning when it does, not an error."""
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
         """``name<args>`` (``base`` is the name's last part), or None if the language has none such."""
@@ -185,7 +191,7 @@ def parse_type(cell: str, location: Location, grammar: Grammar) -> Parsed:
     try:
         return _parse_type(cell, grammar)
     except DocError as exc:
-        raise DocError(location, exc.diagnostic.message) from None
+        raise DocError(location, exc.diagnostic.message, TYPE_CELL) from None
 
 
 @lru_cache(maxsize=8192)
@@ -200,7 +206,7 @@ def _parse_type(cell: str, grammar: Grammar) -> Parsed:
     parsed = parser.top()
     if parser.pos != len(parser.tokens):
         parser.fail(f"unexpected {parser.tokens[parser.pos].text!r}")
-    return parsed
+    return msgspec.structs.replace(parsed, warnings=tuple(parser.warnings)) if parser.warnings else parsed
 
 
 def _link_cell(text: str, grammar: Grammar) -> ir.TypeNode | None:
@@ -248,6 +254,13 @@ def number_value(token_text: str) -> int | float:
     return float(token_text) if any(c in token_text for c in ".eE") else int(token_text)
 
 
+def number_type(token_text: str) -> ir.TypeNode:
+    """A number as a type: ``Literal[42]``; but ``1.5`` is a ``float`` (noted), for Python's
+    ``Literal`` holds no floats (and ``1e400`` is no finite number at all)."""
+    value = number_value(token_text)
+    return ir.Literal(value) if isinstance(value, int) else primitive(ir.Kind.FLOAT, token_text)
+
+
 class Parser:
     """A recursive-descent parser of one cell's tokens: ``top`` (a wrapper or a type),
     ``union`` (``A | B``), ``postfix`` (``T[]``), ``primary`` (a literal, a link, a name or
@@ -259,6 +272,7 @@ class Parser:
         self.location = location
         self.grammar = grammar
         self.pos = 0
+        self.warnings: list[str] = []
 
     def fail(self, why: str) -> None:
         raise DocError(self.location, f"cannot read type {self.cell!r}: {why}")
@@ -280,8 +294,10 @@ class Parser:
             self.fail(f"expected {text!r}, found {tok.text!r}" if tok else f"expected {text!r} at the end")
 
     def inner(self, text: str) -> Parser:
-        """A parser of a link's label (a type too)."""
-        return type(self)(tokenize(text, self.location), self.cell, self.location, self.grammar)
+        """A parser of a link's label (a type too), whose warnings are this one's."""
+        parser = type(self)(tokenize(text, self.location), self.cell, self.location, self.grammar)
+        parser.warnings = self.warnings
+        return parser
 
     def top(self) -> Parsed:
         """The cell: a type, perhaps in an outermost wrapper (Python's nullability)."""
@@ -314,6 +330,9 @@ class Parser:
     def postfix(self, depth: int) -> ir.TypeNode:
         node = self.primary(depth)
         while self.take("[]"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                self.fail(f"nested more than {MAX_DEPTH} deep")
             node = ir.ArrayOf(node)
         return node
 
@@ -329,7 +348,7 @@ class Parser:
             except ValueError:
                 self.fail(f"bad string literal {tok.text}")
         if tok.kind == "number":
-            return ir.Literal(number_value(tok.text))
+            return number_type(tok.text)
         if tok.kind == "link":
             return self.linked(tok, depth)
         if tok.kind == "name":
@@ -365,16 +384,25 @@ class Parser:
             while self.take(","):
                 args.append(self.union(depth + 1))
             self.expect(_CLOSING[tok.text])
-            node = self.grammar.generic(name.rsplit(".", 1)[-1], name, args)
-            if node is None:
-                self.fail(f"unknown generic type {name}")
-                raise AssertionError
+            base = name.rsplit(".", 1)[-1]
+            node = self.grammar.generic(base, name, args)
+            if node is None and any(
+                self.grammar.generic(base, name, [_ANY] * n) is not None for n in (1, 2) if n != len(args)
+            ):
+                self.fail(f"{name}<...> with {len(args)} type(s), a number it does not take")
+            if node is None:  # an SDK's own wrapper (a stream, a page, a response), most likely
+                self.warnings.append(
+                    f"{name}<...> in {self.cell!r} is a generic type gen-models does not know: typed Any"
+                )
+                return primitive(ir.Kind.ANY, f"{name}<...>")
             return node
         if name in ("object", "Object"):
             return self.grammar.object_type
         names = self.grammar.names
         if name in names:
             return names[name]
+        if not href and self.grammar.unlinked_may_be_undocumented:
+            return ir.Ref(name, None, missing=primitive(ir.Kind.ANY, name))
         return ir.Ref(name, href or None)
 
     def index_signature(self, depth: int) -> ir.TypeNode:
@@ -395,13 +423,14 @@ class Parser:
 
 
 def union_of(members: list[ir.TypeNode]) -> ir.TypeNode:
-    """A union, flattened and without repeats; one member is just that member."""
-    flat: list[ir.TypeNode] = []
+    """A union, flattened and without repeats (by what a node is, not Python's equality:
+    ``true`` and ``1`` are two literals); one member is just that member."""
+    flat: dict[str, ir.TypeNode] = {}
     for member in members:
         for m in member.members if isinstance(member, ir.UnionOf) else (member,):
-            if m not in flat:
-                flat.append(m)
-    return flat[0] if len(flat) == 1 else ir.UnionOf(tuple(flat))
+            flat.setdefault(repr(m), m)
+    found = list(flat.values())
+    return found[0] if len(found) == 1 else ir.UnionOf(tuple(found))
 
 
 def _relink(node: ir.TypeNode, href: str) -> ir.TypeNode:

@@ -18,6 +18,7 @@ from .scan import (
     magic_comma,
     mask,
     operator_split,
+    outside_brackets,
     top_level,
     top_level_operators,
     top_level_split,
@@ -26,6 +27,7 @@ from .scan import (
 BLOCK = re.compile(r"^(class|def|async def|if|elif|else|for|while|with|try|except|finally)\b")
 NAME = re.compile(r"[A-Za-z_]\w*: ")
 ANNOTATED = re.compile(r"([A-Za-z_]\w*: )(.+?)( = .*)?$")
+_NOT_ELEMENTS = re.compile(r"\b(?:for|lambda)\b")
 FROM_IMPORT = re.compile(r"(from \S+ import )\(?([^()]*?),?\)?")
 
 
@@ -259,6 +261,8 @@ def bracket_split(
     if fits and not is_display(text, start):
         return [indent + head, inner + body, indent + tail]
     body_mask = masked[start + 1 : end].strip()
+    if _NOT_ELEMENTS.search(outside_brackets(body_mask)):
+        raise Unsupported("a comprehension or a lambda: its commas do not separate elements")
     elements = top_level_split(body, body_mask)
     if fits and len(elements) <= 1:
         lines = [inner + body]

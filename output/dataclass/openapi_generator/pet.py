@@ -27,7 +27,7 @@ class Pet:
     """Read-only: set by the server."""
     meta: dict[str, Any] | None = None
     count: int | None = 0
-    flags: list[str] | None = field(default_factory=lambda: [])
+    flags: list[str] | None = field(default_factory=list)
     species: str | None = "cat"
     """Required, with a default."""
     _fields_set: frozenset[str] = field(

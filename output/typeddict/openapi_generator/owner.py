@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Owner(TypedDict):
-
     id: str | None
 
     pets: NotRequired["list[Pet] | None"]

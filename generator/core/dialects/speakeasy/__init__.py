@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from ...page import Page
 from ..base import Detected, Dialect
+from .csharp import DIALECT as CSHARP
 from .dialect import SpeakeasyDialect
+from .go import DIALECT as GO
+from .java import DIALECT as JAVA
 from .pages import example_language, field_types, is_model_page
+from .php import DIALECT as PHP
 from .python import DIALECT as PYTHON
+from .ruby import DIALECT as RUBY
 from .typescript import DIALECT as TYPESCRIPT
 
 
@@ -21,7 +26,12 @@ class Speakeasy:
     name = "speakeasy"
     # One module each, in the order their signatures are tried (the most particular first).
     dialects: tuple[SpeakeasyDialect, ...] = (
+        JAVA,
+        CSHARP,
+        PHP,
+        RUBY,
         PYTHON,
+        GO,
         TYPESCRIPT,
     )
     fallback = TYPESCRIPT

@@ -25,6 +25,7 @@ class SpeakeasyDialect:
     language = ""
     """The SDK's language, as its docs' code blocks are tagged (``typescript``, ``python``)."""
     rule = AliasRule.NONE
+    echoes: frozenset[str] = frozenset()
     catch_all = ""
     """The name of the row that stands for the keys a model does not list (its type is
     theirs), or "" if the language has none."""

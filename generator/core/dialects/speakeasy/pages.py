@@ -26,7 +26,7 @@ from ...diagnostics import DocError, Location, warning
 from ...page import Block, BulletList, Code, Page, Paragraph, Table
 from ...pysource import clean_text
 from ..base import Reading
-from ..typecells import Token, literal_value, number_value, parse_type, tokenize, union_of
+from ..typecells import Token, literal_value, number_value, tokenize, union_of
 
 if TYPE_CHECKING:
     from .dialect import SpeakeasyDialect
@@ -35,7 +35,13 @@ MODEL_SECTIONS = ("fields", "values", "supported types")
 _FIELD_HEADER = ("field", "type", "required", "description")
 _REQUIRED = {":heavy_check_mark:": True, ":heavy_minus_sign:": False}
 # ": warning: ** DEPRECATED **: This will be removed ... as soon as possible.<br/><br/>Deprecated: ..."
-_DEPRECATED = re.compile(r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?[^\n]*\n*(?P<rest>.*)$", re.DOTALL)
+_DEPRECATED = re.compile(
+    r"^:\s*warning:\s*\*\*\s*DEPRECATED\s*\*\*:?[ \t]*(?P<line>[^\n]*)\n*(?P<rest>.*)$", re.DOTALL
+)
+_STANDARD_NOTICE = (
+    "This will be removed in a future release, please migrate away from it as soon as possible."
+)
+"""Speakeasy's own words after the banner; any other text there is the API's notice."""
 _DEPRECATION_REASON = re.compile(r"^Deprecated:\s*(?P<reason>.+?\.)(?:\s|$)", re.DOTALL)
 _EXAMPLE = {
     # The value is the rest of the block, less white space and a ';' at its end: see _example.
@@ -47,7 +53,8 @@ _EXAMPLE = {
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+)(.*?)\1", re.DOTALL)
 _ESCAPE = re.compile(r"\\(.)")
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
+"""A number as JSON writes it: ``01`` is not one (a string, kept as the doc wrote it)."""
 _LANGUAGES = {"ts": "typescript"}
 
 
@@ -75,6 +82,7 @@ def read(page: Page, reading: Reading, dialect: SpeakeasyDialect) -> ir.Model:
     if len(kinds) > 1:
         both = " and ".join(f"'## {t.title()}'" for t in kinds)
         raise DocError(at, f"a page documents one model, but this one has {both} sections")
+    _one_of_each(page)
     common: dict[str, Any] = {
         "key": page.rel,
         "name": name,
@@ -114,6 +122,27 @@ def paragraphs(blocks: tuple[Block, ...]) -> str:
     return "\n\n".join(text for text in texts if text)
 
 
+def _one_of_each(page: Page) -> None:
+    """A model section, and its table, appear once: a second one would be dropped unread."""
+    seen: dict[str, int] = {}
+    for section in page.sections:
+        title = section.title.strip().lower()
+        if section.level == 2 and title in MODEL_SECTIONS:
+            if title in seen:
+                raise DocError(
+                    page.at(section.line),
+                    f"a second '## {section.title.strip()}' section (the first is at line {seen[title]}):"
+                    " a page documents one model",
+                )
+            seen[title] = section.line
+            tables = [b for b in section.blocks if isinstance(b, Table)]
+            if len(tables) > 1:
+                raise DocError(
+                    page.at(tables[1].line),
+                    f"a second table in '## {section.title.strip()}' (the first is at line {tables[0].line})",
+                )
+
+
 def _field_table(blocks: tuple[Block, ...]) -> Table | None:
     for block in blocks:
         if isinstance(block, Table):
@@ -132,15 +161,18 @@ def _fields(
         raise DocError(
             page.at(section.line), "the Fields section has no Field | Type | Required | Description table"
         )
-    fields, extra = [], None
+    fields, extra, extra_line = [], None, 0
     grammar = dialect.grammar(reading.options)
     for row in table.rows:
         at = Location(page.path, row.line)
         name_cell, type_cell, required_cell, description_cell = row.cells[:4]
         name = field_name(name_cell, at)
-        parsed = parse_type(type_cell, at, grammar)
+        parsed = reading.type_of(type_cell, at, grammar)
         if dialect.is_catch_all(name, parsed):
+            if extra_line:
+                raise DocError(at, f"{name!r} is listed twice (first at line {extra_line})")
             extra = parsed.node.value if isinstance(parsed.node, ir.MapOf) else ir.ANY
+            extra_line = row.line
             continue
         required = _REQUIRED.get(required_cell.strip())
         if required is None:
@@ -174,8 +206,9 @@ def _deprecation(description: str, struck: bool) -> tuple[str, str | None]:
     m = _DEPRECATED.match(description) if description.startswith(":") else None
     if m:
         description = m.group("rest").strip()
+        notice = m.group("line").strip().removeprefix(_STANDARD_NOTICE).strip()
         reason = _DEPRECATION_REASON.match(description)
-        deprecated = reason.group("reason") if reason else (deprecated or "")
+        deprecated = notice or (reason.group("reason") if reason else (deprecated or ""))
     return description, deprecated
 
 
@@ -294,7 +327,7 @@ def _members(page: Page, dialect: SpeakeasyDialect, reading: Reading) -> tuple[i
         if sub.level <= 2:
             break
         if sub.level == 3:
-            parsed = parse_type(sub.title.strip().strip("`"), page.at(sub.line), grammar)
+            parsed = reading.type_of(sub.title.strip().strip("`"), page.at(sub.line), grammar)
             members.append(
                 union_of([parsed.node, ir.Primitive(ir.Kind.NONE)]) if parsed.wrapper else parsed.node
             )

@@ -23,9 +23,10 @@ class Python(SpeakeasyDialect):
     catch_all_is_map = False
     member_names_are_python = True
     signature = re.compile(
-        r"\*(str|int|float|bool|Any)\*|\b(Optional|Nullable|OptionalNullable|List|Dict|Literal)\[|models\."
+        r"\*(str|Any)\*|\b(Optional|Nullable|OptionalNullable|List|Dict|Literal)\[|models\."
         r"|\]\(https://docs\.python\.org/"
     )
+    """Cells only Python writes (not ``*int*``, ``*bool*``, ``*float*``: C#, Go, PHP write them)."""
 
     def grammar(self, options: Options) -> Grammar:
         return PYTHON if options.python_dates is PythonDates.CORRECTED else PYTHON_AS_LABELLED

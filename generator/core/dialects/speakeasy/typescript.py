@@ -17,7 +17,8 @@ class TypeScript(SpeakeasyDialect):
     name = "speakeasy-typescript"
     language = "typescript"
     catch_all = "additionalProperties"
-    signature = re.compile(r"\*(string|number|boolean|any)\*|Record<|\]\[\]|\*\[\]")
+    signature = re.compile(r"\*(number|boolean|any)\*|Record<|\]\[\]|\*\[\]")
+    """Cells only TypeScript writes (not ``*string*``: Go, C# and PHP write it too)."""
 
     def grammar(self, options: Options) -> Grammar:
         return TYPESCRIPT

@@ -70,7 +70,7 @@ class PythonModules:
     ) -> tuple[str, ModuleView]:
         """The template (``<style>/<kind>.py.jinja``) and view for one model's module."""
         style = self.style
-        module = Module(tree, names, model)
+        module = Module(tree, names, model, postponed=style.future_annotations)
         view: object
         if isinstance(model, ir.ObjectModel):
             kind, view = "object", style.object_view(model, module, options)

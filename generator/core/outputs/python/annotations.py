@@ -53,10 +53,15 @@ class Annotations:
         return pysource.string(text) if quote_refs and _names_a_model(node) else text
 
     def union_of(self, members: Iterable[ir.TypeNode]) -> str:
-        """``Union[...]`` whose model members are strings: a value evaluated at import time.
-        One member is just that member (type checkers reject a one-argument ``Union``)."""
+        """A union as a value evaluated at import time: ``X | Y``, or ``Union[...]`` where a
+        member names a model (as a string: models are imported at the module's end). One
+        member is just that member (type checkers reject a one-argument ``Union``)."""
         parts = self._members(tuple(members), quote_refs=True)
-        return parts[0] if len(parts) == 1 else f"{self.typing('Union')}[{', '.join(parts)}]"
+        if len(parts) == 1:
+            return parts[0]
+        if self.pep604 and not any(p.startswith(('"', "'")) for p in parts):
+            return " | ".join(parts)  # no forward reference: ``X | Y`` evaluates
+        return f"{self.typing('Union')}[{', '.join(parts)}]"
 
     def tag_literal(self, field: ir.Field) -> str:
         """A union tag field's type: ``Literal[...]`` of its values (enum members, for an enum)."""
@@ -104,9 +109,11 @@ class Annotations:
         parts: list[str] = []
         for m in members:
             if not isinstance(m, ir.Literal):
-                parts.append(self.type(m, quote_refs))
+                part = self.type(m, quote_refs)
+                if part not in parts:  # two doc types that are one Python type (``UUID | string``)
+                    parts.append(part)
             elif literals:
-                parts.append(f"{self.typing('Literal')}[{', '.join(literals)}]")
+                parts.append(f"{self.typing('Literal')}[{', '.join(dict.fromkeys(literals))}]")
                 literals = []
         return parts
 

@@ -6,7 +6,7 @@ import functools
 from typing import NamedTuple
 
 from ... import ir, pysource
-from ...options import Options
+from ...options import EnumStyle, Options
 from ...resources import HEADER
 from . import naming
 from .annotations import Annotations
@@ -30,9 +30,12 @@ class EnumView(NamedTuple):
     """(member name, value literal)."""
     open: bool
     value_type: str
-    """``str`` or ``int``: the type unknown values of an open enum must have."""
+    """What unknown values of an open enum must be (``str``, ``int``, ``(str, int, float)``)."""
+    new_member: str
+    """The expression that makes a member for an unknown value."""
     missing_type: str
-    """The return annotation of ``_missing_``, quoted: the class is not defined yet when it is read."""
+    """The return annotation of ``_missing_``: quoted where annotations are evaluated (the
+    class is not defined yet when it is read)."""
 
 
 class AliasView(NamedTuple):
@@ -80,6 +83,24 @@ def described(field: ir.Field, default: bool = False) -> str:
     return "\n\n".join(notes + ([field.description] if field.description else []))
 
 
+def default_value(field: ir.Field, module: Module, options: Options) -> str:
+    """A field's default as Python: the enum member for a member's value (``Status.SOLD``,
+    the enum imported at the module's top), else the value's literal (an enum of
+    ``--enum-style literal`` is its values)."""
+    assert field.default is not None
+    value = field.default.value
+    if field.default.member and options.enum_style is EnumStyle.ENUM:
+        nodes = field.type.members if isinstance(field.type, ir.UnionOf) else (field.type,)
+        for node in nodes:
+            if isinstance(node, ir.Ref) and node.doc is not None:
+                enum = module.tree.target(node)
+                if isinstance(enum, ir.EnumModel):
+                    names = naming.enum_member_names(enum)
+                    member = next(n for m, n in zip(enum.members, names) if m.value == value)
+                    return f"{module.model_now(enum.key)}.{member}"
+    return pysource.literal(value)
+
+
 def attribute_names(model: ir.ObjectModel, module: Module, reserved: frozenset[str]) -> list[str]:
     """Python attribute names for a model's fields: snake_case, safe, distinct, in doc order.
 
@@ -108,17 +129,27 @@ def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView
     names = naming.enum_member_names(model)
     members = tuple((n, pysource.literal(m.value)) for n, m in zip(names, model.members))
     own = module.own.cls
+    enum = module.helper("enum", "Enum")
+    mixed = value_type == MIXED
     return EnumView(
         cls=own,
-        bases=f"{value_type}, {module.helper('enum', 'Enum')}",
+        # Values of several types (``"low"``, ``1``): a plain Enum keeps each value's type.
+        bases=enum if mixed else f"{value_type}, {enum}",
         docstring=doc(model.description),
         members=members,
         open=model.open,
-        value_type=value_type,
-        missing_type=pysource.string(
-            f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]"
+        value_type="(str, int, float)" if mixed else value_type,
+        new_member="object.__new__(cls)" if mixed else f"{value_type}.__new__(cls, value)",
+        missing_type=_annotation(
+            f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]",
+            module,
         ),
     )
+
+
+def _annotation(text: str, module: Module) -> str:
+    """An annotation naming a class defined later in the module: quoted unless postponed."""
+    return text if module.postponed else pysource.string(text)
 
 
 def literal_enum_view(model: ir.EnumModel, module: Module, options: Options) -> AliasView:
@@ -126,17 +157,25 @@ def literal_enum_view(model: ir.EnumModel, module: Module, options: Options) -> 
     types = Annotations(module, options)
     value = f"{types.typing('Literal')}[{', '.join(pysource.literal(m.value) for m in model.members)}]"
     if model.open:
-        value = f"{types.typing('Union')}[{value}, {enum_value_type(model)}]"
+        value_type = enum_value_type(model)
+        others = "str, int, float" if value_type == MIXED else value_type
+        value = f"{types.typing('Union')}[{value}, {others}]"
     return AliasView(
         cls=module.own.cls, value=value, docstring=doc(model.description), type_alias=types.type_alias()
     )
 
 
+MIXED = "mixed"
+
+
 def enum_value_type(model: ir.EnumModel) -> str:
-    """``str``, ``int`` or ``float``: the type of an enum's values (and of unknown ones, if open)."""
+    """``str``, ``int`` or ``float``: the type of an enum's values (and of unknown ones, if
+    open); :data:`MIXED` for strings and numbers together."""
     if all(isinstance(m.value, int) for m in model.members):
         return "int"
-    return "float" if all(isinstance(m.value, (int, float)) for m in model.members) else "str"
+    if all(isinstance(m.value, (int, float)) for m in model.members):
+        return "float"
+    return "str" if all(isinstance(m.value, str) for m in model.members) else MIXED
 
 
 def opaque_view(model: ir.OpaqueModel, module: Module, options: Options) -> AliasView:

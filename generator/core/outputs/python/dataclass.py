@@ -83,11 +83,12 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     for field, attr in zip(model.fields, attrs):
         none = takes_none(field, options)
         annotation = types.nullable(field.type) if none else types.type(field.type)  # no tag literals
-        default = "None" if field.default is None else pysource.literal(field.default.value)
+        default = "None" if field.default is None else common.default_value(field, module, options)
         if field.must_send:
             value = ""
         elif field.default is not None and isinstance(field.default.value, (list, dict)):
-            value = f"{make}(default_factory=lambda: {default})"
+            empty = {"[]": "list", "{}": "dict"}.get(default)  # the type itself makes an empty one
+            value = f"{make}(default_factory={empty or f'lambda: {default}'})"
         else:
             value = default
         fields.append(
@@ -177,7 +178,7 @@ class Codecs:
         ir.Kind.DATE: "date_only",
         ir.Kind.NONE: "null",
     }
-    _ENUM_VALUES = {"str": "string", "int": "integer", "float": "number"}
+    _ENUM_VALUES = {"str": "string", "int": "integer", "float": "number", common.MIXED: "anything"}
 
     def __init__(self, module: Module, options: Options) -> None:
         self.module = module

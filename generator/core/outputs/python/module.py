@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ... import ir
@@ -10,6 +12,7 @@ from ...resolve import Tree
 from . import naming
 from .naming import ModelNames
 
+_DIGITS = re.compile(r"(\d+)")
 # Module -> the order its group sorts in (isort's sections: future, stdlib, third party).
 _GROUPS = {"__future__": 0, "dataclasses": 1, "datetime": 1, "enum": 1, "typing": 1, "collections.abc": 1}
 
@@ -34,9 +37,14 @@ class Module:
     same class name are told apart by their package.
     """
 
-    def __init__(self, tree: Tree, names: dict[str, ModelNames], model: ir.Model) -> None:
+    def __init__(
+        self, tree: Tree, names: dict[str, ModelNames], model: ir.Model, postponed: bool = True
+    ) -> None:
         self.tree = tree
         self.names = names
+        self.postponed = postponed
+        """Annotations are not evaluated (``from __future__ import annotations``): a name in
+        one needs no quotes even before it is defined."""
         self.own = names[model.key]
         self.own_key = model.key
         self._helpers: dict[tuple[str, str], str] = {}
@@ -46,6 +54,7 @@ class Module:
         """Model key -> :meth:`model`'s answer."""
         self._taken = {self.own.cls}
         self._comments: set[str] = set()
+        self._early: set[str] = set()
         for key in sorted(referenced(model) - {model.key}):
             self.from_model(key, names[key].cls)
         self.model_names = frozenset(self._taken)
@@ -81,6 +90,12 @@ class Module:
             self._from_models[(key, name)] = local
         return self._from_models[(key, name)]
 
+    def model_now(self, key: str) -> str:
+        """:meth:`model`, imported at the top: for a name the module's class body uses when it
+        runs (an enum member as a default). Only enums are: their modules import no model."""
+        self._early.add(key)
+        return self.model(key)
+
     def type_checker_comment(self, text: str) -> None:
         """A ``# text`` line for the file's header, such as a pyright file-level setting."""
         self._comments.add(text)
@@ -94,14 +109,57 @@ class Module:
         top = _top(future, tuple(self._helpers.items()), tuple(sorted(self._support)), len(here))
         if not self._from_models:
             return Imports(top, ())
-        by_path: dict[str, list[str]] = {}
+        early: dict[str, list[str]] = {}
+        late: dict[str, list[str]] = {}
         for (key, name), local in self._from_models.items():
             target = self.names[key]
             path = relative(here, target.package, target.module)
-            by_path.setdefault(path, []).append(name if local == name else f"{name} as {local}")
-        return Imports(
-            top, tuple([f"from {p} import {', '.join(sorted(by_path[p]))}" for p in sorted(by_path)])
-        )
+            lines = early if key in self._early else late
+            lines.setdefault(path, []).append(name if local == name else f"{name} as {local}")
+        if early:
+            top = (*top, *([""] if top and not self._support else []), *_from_lines(early))
+        return Imports(top, _from_lines(late))
+
+
+def _from_lines(by_path: dict[str, list[str]]) -> tuple[str, ...]:
+    return tuple(f"from {p} import {', '.join(sort_names(by_path[p]))}" for p in sort_modules(by_path))
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """isort's (and ruff's) natural order: runs of digits compare as numbers (``x4_y`` before
+    ``x41``)."""
+    return tuple((1, int(run)) if run.isdigit() else (0, run) for run in _DIGITS.split(text) if run)
+
+
+def sort_modules(modules: Iterable[str]) -> list[str]:
+    """Modules in the order ruff's import sorting (its defaults) puts them: more dots first
+    (the furthest relative imports), then by name, naturally and ignoring case."""
+    return sorted(
+        modules,
+        key=lambda m: (-(len(m) - len(m.lstrip("."))), _natural(m.lstrip(".").lower()), _natural(m)),
+    )
+
+
+def sort_names(names: Iterable[str]) -> list[str]:
+    """The names one ``from`` imports, in ruff's order: constants (all capitals), classes, then
+    the rest, each naturally and ignoring case (``A as B`` by ``A``)."""
+
+    def key(entry: str) -> tuple[int, tuple[tuple[int, int | str], ...], tuple[tuple[int, int | str], ...]]:
+        name = entry.split(" as ", 1)[0]
+        return _kind(name), _natural(name.lower()), _natural(name)
+
+    return sorted(names, key=key)
+
+
+def sort_all(names: Iterable[str]) -> list[str]:
+    """The names of ``__all__`` in the order ruff's RUF022 wants: constants, classes, the rest,
+    each naturally (here case counts: ``RefererUrls`` before ``Referers``)."""
+    return sorted(names, key=lambda name: (_kind(name), _natural(name)))
+
+
+def _kind(name: str) -> int:
+    """isort's kinds of name: 0 a constant (all capitals), 1 a class, 2 anything else."""
+    return 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
 
 
 @functools.lru_cache(maxsize=1024)
@@ -122,7 +180,7 @@ def _top(
         if top and _GROUPS.get(module, 2) != group:
             top.append("")  # a blank line between sections
         group = _GROUPS.get(module, 2)
-        top.append(f"from {module} import {', '.join(sorted(entries[module]))}")
+        top.append(f"from {module} import {', '.join(sort_names(entries[module]))}")
     if support:
         top.extend([""] if top else [])
         top.extend(f"from {'.' * (depth + 1)} import {m}" for m in support)

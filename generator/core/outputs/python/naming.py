@@ -7,7 +7,10 @@ and collisions are broken deterministically, in doc order.
 
 from __future__ import annotations
 
+import builtins
+import enum
 import functools
+import hashlib
 import keyword
 import posixpath
 import re
@@ -100,19 +103,43 @@ def _safe(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
     return name
 
 
+# A class named like a builtin (``Warning``, ``set``, ``type``) would be taken for the builtin:
+# pydantic resolves a referring module's annotation before that module imports the class (at
+# its end), and finds the builtin; ``annotations`` is the ``__future__`` import's own name.
+_CLASS_RESERVED = ANNOTATION_NAMES | frozenset(dir(builtins)) | {"annotations"}
+# An enum member named like an attribute of the enum or of its values' type (``mro``,
+# ``upper``, ``count``, ``value``) is refused by ``enum`` or hides the attribute.
+_MEMBER_RESERVED = (
+    frozenset(dir(enum.Enum)) | frozenset(dir(str)) | frozenset(dir(int)) | {"mro", "name", "value"}
+)
+
+
 def class_name(heading: str) -> str:
     """A heading to a class name: ASCII letters, digits and underscores, as the heading spells it."""
     words = _NOT_WORD.split(heading)
     name = "".join(w[:1].upper() + w[1:] if i else w for i, w in enumerate(words) if w).lstrip("_")
-    return _safe(name, "Model", ANNOTATION_NAMES)
+    return _safe(name, "Model", _CLASS_RESERVED)
 
 
 def module_name(cls: str) -> str:
-    return _safe(snake_case(cls), "model")
+    return _short(_safe(snake_case(cls), "model"))
 
 
 def package_name(directory: str) -> str:
-    return _safe(re.sub(r"[^0-9A-Za-z_]+", "_", directory).strip("_"), "pkg")
+    return _short(_safe(re.sub(r"[^0-9A-Za-z_]+", "_", directory).strip("_"), "pkg"))
+
+
+_LONGEST = 100
+"""The longest module or package name: with ``.py``, a ``_2`` and gen-models' temporary
+file names around it (:mod:`generator.app.writing`), well within a file name's 255 bytes."""
+
+
+def _short(name: str) -> str:
+    """A name cut to :data:`_LONGEST` characters, a hash of the whole keeping cut names apart."""
+    if len(name) <= _LONGEST:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: _LONGEST - 9]}_{digest}"
 
 
 def attribute_name(wire: str, reserved: Iterable[str] = ()) -> str:
@@ -132,7 +159,7 @@ def enum_member_names(model: ir.EnumModel) -> list[str]:
 
 def _python_member(member: ir.EnumMember) -> str | None:
     name = member.name or ""
-    ok = member.python_name and name.isidentifier() and name.isascii()
+    ok = member.python_name and name.isidentifier() and name.isascii() and name not in _MEMBER_RESERVED
     return name if ok and not keyword.iskeyword(name) and not name.startswith("_") else None
 
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ... import ir, pysource
 from ...resolve import Tree
 from .common import header
-from .module import relative
+from .module import relative, sort_all, sort_modules, sort_names
 from .naming import ModelNames
 
 
@@ -37,19 +37,18 @@ def package_views(
             by_package.setdefault(package[:i], [])
     views = {}
     for package, models in sorted(by_package.items()):
-        imports: list[str] = []
-        exported: list[str] = []
-        for model in sorted(models, key=lambda m: names[m.key].module):
+        by_module: dict[str, tuple[str, ...]] = {}
+        for model in models:
             own = names[model.key]
-            these = exports(model, own)
-            imports.append(f"from {relative(package, package, own.module)} import {', '.join(these)}")
-            exported.extend(these)
+            by_module[relative(package, package, own.module)] = exports(model, own)
+        imports = [f"from {m} import {', '.join(sort_names(by_module[m]))}" for m in sort_modules(by_module)]
+        exported = [name for these in by_module.values() for name in these]
         directory = directories.get(package, "/".join(package))
         where = f"{directory}/" if directory else "the root of the docs"
         views[posixpath.join(*package, "__init__.py")] = PackageView(
             header=header(where),
             docstring=pysource.docstring(f"Models from {where}." if models else "Generated models."),
             imports=tuple(imports),
-            names=tuple(pysource.string(n) for n in sorted(exported)),
+            names=tuple(pysource.string(n) for n in sort_all(exported)),
         )
     return views

@@ -50,7 +50,7 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
         FieldView(
             attr,
             attribute_annotation(field, types, options, tags_as_literals=True),
-            _value(field, attr, module),
+            _value(field, attr, module, options),
             common.doc(field.description) if docstrings else "",
         )
         for field, attr in zip(model.fields, attrs)
@@ -79,10 +79,10 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
     )
 
 
-def _value(field: ir.Field, attr: str, module: Module) -> str:
+def _value(field: ir.Field, attr: str, module: Module, options: Options) -> str:
     """An attribute's value: its default alone, or ``Field(...)`` when there is more to say."""
     if field.default is not None:
-        default = pysource.literal(field.default.value)
+        default = common.default_value(field, module, options)
     else:
         default = "" if field.required else "None"
     more = []

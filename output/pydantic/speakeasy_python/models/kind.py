@@ -11,7 +11,7 @@ class Kind(str, Enum):
     BOT = "bot"
 
     @classmethod
-    def _missing_(cls, value: object) -> "Kind | None":
+    def _missing_(cls, value: object) -> Kind | None:
         """An open enum: a value the docs do not list becomes a member of its own."""
         if not isinstance(value, str):
             return None

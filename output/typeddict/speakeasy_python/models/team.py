@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Team(TypedDict):
-
     name: str
 
     member_count: NotRequired[int]

@@ -13,7 +13,7 @@ class ResponseBodyCode(str, Enum):
     TIMEOUT = "timeout"
 
     @classmethod
-    def _missing_(cls, value: object) -> "ResponseBodyCode | None":
+    def _missing_(cls, value: object) -> ResponseBodyCode | None:
         """An open enum: a value the docs do not list becomes a member of its own."""
         if not isinstance(value, str):
             return None

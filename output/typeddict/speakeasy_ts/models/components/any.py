@@ -7,5 +7,4 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Any(TypedDict):
-
     value: NotRequired[_Any]

@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class AsyncFailedResponse(TypedDict):
-
     error: str | None
     """Error code"""
 

@@ -7,7 +7,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Cat(TypedDict):
-
     kind: Literal["cat"]
 
     lives: NotRequired[float | None]

@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Dog(TypedDict):
-
     kind: "DogKind"
     """A one-value enum is a tag too."""
 

@@ -7,7 +7,6 @@ from typing_extensions import TypedDict
 
 
 class NotFoundError(TypedDict):
-
     code: Literal["not_found"]
 
     message: str | None

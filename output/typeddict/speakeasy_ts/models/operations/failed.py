@@ -5,7 +5,6 @@ from typing_extensions import TypedDict
 
 
 class Failed(TypedDict):
-
     status: "CreateAuthSessionResultResponseBodyProjectAuthSessionsCreateResponse200Status | None"
 
     message: str | None

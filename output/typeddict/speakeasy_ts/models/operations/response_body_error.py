@@ -7,7 +7,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class ResponseBodyError(TypedDict):
-
     message: str | None
     """Error message describing the failure"""
 

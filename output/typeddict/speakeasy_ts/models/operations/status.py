@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Status(TypedDict):
-
     component: "Status_models_components | None"
     """The other Status."""
 

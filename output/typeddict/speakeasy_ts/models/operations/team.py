@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class Team(TypedDict):
-
     name: str | None
 
     lead: NotRequired["User | None"]

@@ -7,7 +7,6 @@ from typing_extensions import TypedDict
 
 
 class HTTPMetadata(TypedDict):
-
     response: Any
     """Raw HTTP response; suitable for custom response parsing"""
 

@@ -5,7 +5,6 @@ from typing_extensions import NotRequired, TypedDict
 
 
 class ListEmployeesResponse(TypedDict):
-
     http_meta: "HTTPMetadata | None"
 
     employees: NotRequired["list[Employee] | None"]
