@@ -142,6 +142,15 @@ def gen_models(
     )
 
 
+def memos_saved(cache: Path) -> None:
+    """Wait until the memos a command left to its saver are written (their locks are free)."""
+    import fcntl
+
+    for lock in sorted((cache / "locks").glob("memo-*.lock")):
+        with open(lock, "rb") as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+
+
 def write_docs(root: Path, files: dict[str, str]) -> Path:
     """A docs tree of these files (path: markdown) under ``root``."""
     for rel, text in files.items():

@@ -56,8 +56,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_help_documents_the_exit_codes() -> None:
     result = run("--help")
     assert result.returncode == 0
-    for code in ("0 ", "1 ", "2 ", "123"):
-        assert f"  {code}" in result.stdout
+    for code in ("0 ", "1 ", "2 ", "123", "130"):
+        assert f"\n    {code}" in result.stdout  # one code a line, as written
+    assert "\\b" not in result.stdout and "\b" not in result.stdout
 
 
 def test_an_internal_error_exits_123_without_a_traceback(

@@ -168,10 +168,12 @@ def test_a_forced_dialect_and_model_looking_pages_it_does_not_read(tmp_path: Pat
     plan = generate(CORPORA / "oag-dub-python" / "docs", Options(dialect="speakeasy-typescript"))
     assert plan.stats.models == 0 and plan.stats.skipped == 190
     warnings = [str(d) for d in plan.diagnostics]
-    assert len(warnings) == 190
-    assert warnings[0].endswith(
-        ": warning: looks like a model doc, but not in the speakeasy-typescript dialect: skipped"
+    assert len(warnings) == 191
+    assert all(
+        w.endswith(": warning: looks like a model doc, but not in the speakeasy-typescript dialect: skipped")
+        for w in warnings[:190]
     )
+    assert warnings[190].endswith("docs: warning: no model doc found here: nothing to generate")
 
 
 @pytest.mark.corpus

@@ -169,6 +169,42 @@ def test_a_wheel_build_generates_the_models(tmp_path: Path) -> None:
     assert ran.stdout.strip() == "{'id': 'a', 'friends': [{'id': 'b'}]}"
 
 
+def test_an_editable_install_imports_the_models(tmp_path: Path) -> None:
+    """``pip install -e .`` imports the project's tree: the hook writes the models there
+    (``src/sample/models``, the source of the wheel's ``sample/models``), and only there."""
+    sample = tmp_path / "sample"
+    shutil.copytree(DOCS, sample / "docs" / "models")
+    (sample / "src" / "sample").mkdir(parents=True)
+    (sample / "src" / "sample" / "__init__.py").write_text('"""A project whose models come from docs."""\n')
+    (sample / "pyproject.toml").write_text(SAMPLE_PYPROJECT)
+    prefix = tmp_path / "prefix"
+    installed = sh(
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--no-build-isolation",
+        "--no-deps",
+        "--prefix",
+        prefix,
+        "-e",
+        sample,
+        cwd=tmp_path,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert (sample / "src" / "sample" / "models" / "components" / "user.py").exists()
+    (site,) = prefix.glob("lib/python*/site-packages")
+    code = (
+        f"import site; site.addsitedir({str(site)!r})\n"
+        "from sample.models.components import User\n"
+        "print(User.from_dict({'id': 'a'}).to_dict())"
+    )
+    ran = sh(sys.executable, "-c", code, cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "{'id': 'a'}"
+    assert sorted(p.name for p in (sample / "src" / "sample").iterdir()) == ["__init__.py", "models"]
+
+
 def test_a_build_with_bad_docs_fails_and_says_where(tmp_path: Path) -> None:
     sample = tmp_path / "sample"
     (sample / "docs" / "models").mkdir(parents=True)

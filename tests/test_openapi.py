@@ -401,7 +401,6 @@ def _dmcg() -> Path:
 
 
 @pytest.mark.corpus
-@pytest.mark.skipif(not _dmcg().exists(), reason="datamodel-code-generator is not installed")
 @pytest.mark.parametrize("name", ["intuned-ts", "dub-ts", "gusto-ts"])
 def test_datamodel_code_generator_reads_the_document(name: str, tmp_path: Path) -> None:
     """Models another tool makes of the document load the docs' examples (as gen-models' own

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, corpus, mentions_elsewhere, tree_bytes
+from helpers import ROOT, corpus, memos_saved, mentions_elsewhere, tree_bytes
 
 import generator.app.writing
 from generator import Options, generate, write
@@ -247,6 +247,7 @@ def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
     cache = tmp_path / "cache"
     monkeypatch.setenv("GEN_MODELS_CACHE_DIR", str(cache))
     assert gm(docs, "-o", tmp_path / "kept").returncode == 0
+    memos_saved(cache)
     kept = {p.name for p in cache.iterdir()}
     assert {n[:4] for n in kept} == {"job-", "memo", ".pru", "lock"}, kept
     month = time.time() - 31 * 24 * 3600
@@ -267,6 +268,7 @@ def test_the_cache_forgets_jobs_that_no_run_used_for_30_days(
     assert "nothing changed" in gm(docs, "-o", tmp_path / "kept").stderr  # used again
     age(".pruned", when=time.time() - 2 * 24 * 3600)
     assert gm(docs, "-o", tmp_path / "other").returncode == 0  # a run that stores prunes
+    memos_saved(cache)
     left = {p.name for p in cache.iterdir()}
     assert kept | {"notes.txt", "job-1.json"} < left
     assert not left & {*stale, "job-" + "b" * 32 + ".json", "memo-" + "b" * 32 + ".pickle"}
@@ -327,10 +329,10 @@ def test_after_edits_the_memo_gives_what_a_fresh_run_gives(tmp_path: Path) -> No
 def test_the_memo_keeps_what_runs_use_and_drops_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each run's docs and files reach the memo (large records by background processes, the
-    docs part as soon as reading ends), and a memo holding more that a run did not use than
-    it used is rewritten with only what the run used."""
-    from generator.speed.memo import Memo
+    """Each run's docs and files reach the memo (saved by a process that outlives the run, whose
+    lock the next load waits for), and a memo holding more that a run did not use than it
+    used is rewritten with only what the run used."""
+    from generator.speed.memo import Memo, save_detached
 
     monkeypatch.setenv("GEN_MODELS_CACHE_DIR", str(tmp_path / "cache"))
     source, out, options, inputs = tmp_path / "docs", tmp_path / "out", Options(), {"code": {"x.py": [1, 2]}}
@@ -342,16 +344,15 @@ def test_the_memo_keeps_what_runs_use_and_drops_the_rest(
             key = (f"d{i}.md", f"d{i}.md", b"%d" % i)
             if memo.known_doc(key) is None:
                 memo.keep_doc(key, f"model {i}")
-        memo.reading_done()
         for i in files:
             memo.keep_file(b"f%d" % i, memo.files.get(b"f%d" % i, f"text {i}"))
-        memo.save()()
-        after = Memo.load(source, out, options, inputs)
+        save_detached([memo])
+        after = Memo.load(source, out, options, inputs)  # waits for the saver
         assert all(after.docs[(f"d{i}.md", f"d{i}.md", b"%d" % i)] == f"model {i}" for i in docs)
         assert all(after.files[b"f%d" % i] == f"text {i}" for i in files)
         return len(after.docs), len(after.files)
 
-    assert run(range(60), range(60)) == (60, 60)  # a new memo, written in the background
+    assert run(range(60), range(60)) == (60, 60)  # a new memo
     assert run(range(61), range(61)) == (61, 61)  # one more of each, appended
     assert run(range(10), range(10)) == (10, 10)  # most docs unused: rewritten, files after
     assert run(range(10), range(2)) == (10, 2)  # most files unused: rewritten again

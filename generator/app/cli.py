@@ -24,16 +24,17 @@ from .config import ConfigError, Job
 from .jobs import Run, run_jobs
 from .report import EXIT_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, OutputFormat, Report, WriteBack
 
-_EPILOG = """\\b
+_EPILOG = """\b
 Exit status:
   0    done; with --check, the output is current
-  1    a doc cannot be understood (nothing written); with --check, the output is
-       not current; with --verify, an example fails
+  1    a doc cannot be understood (nothing written, or with --keep-going the
+       rest written); with --check, the output is not current; with
+       --verify, an example fails
   2    usage or configuration error
   123  internal error: a bug in gen-models (please report it)
   130  interrupted (Ctrl-C); every file is as it was or as it would be
 
-\\b
+\b
 With no SOURCE, gen-models runs the jobs of [tool.gen-models] in the nearest
 pyproject.toml; flags given here override its settings.
 """

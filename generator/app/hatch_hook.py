@@ -11,8 +11,11 @@ In the building project's pyproject.toml::
     output = "acme/models"        # where the package goes inside the wheel
     style = "dataclass"           # and any other [tool.gen-models] option
 
-The models are generated into a temporary directory and put into the wheel (and into
-editable installs) at ``output``; the project's own tree is never written to.
+A wheel's models are generated into a temporary directory and put into the wheel at
+``output``; the project's own tree is not written to. An editable install
+(``pip install -e .``) imports the project's own tree, so there the models are written into
+it, where ``output`` comes from (``src/acme/models`` when the wheel takes ``src/acme``), as
+``gen-models`` writes them: only its own files, the rest left alone.
 Registered with hatchling through the ``hatch`` entry point.
 """
 
@@ -69,13 +72,26 @@ class GenModelsBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             raise ValueError("gen-models: the docs have errors:\n" + str(exc)) from None
         for diagnostic in plan.diagnostics:
             self.app.display_warning(str(diagnostic))
+        if version == "editable":
+            in_tree = self._source_of(config["output"])
+            write(plan, in_tree)
+            self.app.display_info(f"gen-models: {plan.stats.models} models into {in_tree}")
+            return
         self._tmp = tempfile.mkdtemp(prefix="gen-models-build-")
         package = Path(self._tmp) / Path(config["output"]).name
         write(plan, package)
         self.app.display_info(f"gen-models: {plan.stats.models} models into {config['output']}")
         build_data["force_include"][str(package)] = config["output"]
-        if version == "editable":
-            build_data["force_include_editable"][str(package)] = config["output"]
+
+    def _source_of(self, output: str) -> Path:
+        """The project's directory that becomes ``output`` in the wheel (the reverse of
+        hatchling's ``sources`` mapping: ``src/`` -> ``""`` for ``packages = ["src/acme"]``)."""
+        wanted = output.strip("/") + "/"
+        sources: dict[str, str] = getattr(self.build_config, "sources", {})
+        for source, replacement in sources.items():
+            if wanted.startswith(replacement):
+                return Path(self.root) / source / wanted[len(replacement) :]
+        return Path(self.root) / wanted
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         if getattr(self, "_tmp", None):

@@ -7,7 +7,6 @@ Every job is planned before anything is written: if one fails, no file is touche
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +16,7 @@ from ..core.diagnostics import GenerationFailed
 from ..core.pipeline import Plan, generate
 from ..speed import runcache
 from ..speed import runner as fast_runner
-from ..speed.memo import Memo
+from ..speed.memo import Memo, save_detached
 from .config import Job
 from .report import Report, WriteBack, counted
 from .writing import Changes, apply, changes, writing_lock
@@ -33,8 +32,8 @@ class Run:
     cache: bool = True
     jobs: int | None = None
     """Processes to work in, this one included (None: as many as pay)."""
-    _saving: list[Callable[[], None]] = field(default_factory=list)
-    """Waits for the memos being saved in the background."""
+    _memos: list[Memo] = field(default_factory=list)
+    """The jobs' memos, saved once every output is written (:func:`memo.save_detached`)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,7 @@ def run_jobs(jobs: list[Job], run: Run, report: Report) -> None:
             report.job_starts(item.job.source, item.job.output, len(jobs))
             _write(item, run, report)
     finally:
-        for wait in run._saving:
-            wait()
+        save_detached(run._memos)  # after the output, in a process that outlives this one
 
 
 def _unchanged(job: Job, before: dict[str, Any], start: float, report: Report) -> bool:
@@ -109,7 +107,7 @@ def _plan(job: Job, run: Run, report: Report, before: dict[str, Any], start: flo
     memo = Memo.load(job.source, job.output, job.options, before) if before else Memo()
     with report.progress(str(job.source)) as progress:
         plan = generate(job.source, job.options, fast_runner(run.jobs, memo), progress)
-    run._saving.append(memo.save())  # in the background, while the output is written
+    run._memos.append(memo)
     report.diagnostics(plan.diagnostics)
     return _Planned(job, plan, changes(plan, job.output), before, time.perf_counter() - start)
 

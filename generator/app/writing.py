@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.diagnostics import Diagnostic, GenerationFailed, Location, error
-from ..core.outputs import output
 from ..speed.executor import pmap
 
 if TYPE_CHECKING:
@@ -138,6 +137,8 @@ def changes(plan: Plan, out: str | Path) -> Changes:
     """
     root = Path(out)
     check_paths(plan.source, root)
+    from ..core.outputs import output  # imported once there is output to write: not before reading
+
     made_by = output(plan.options)
     mark = made_by.header
     if not os.path.lexists(root):  # a new output: everything is created, nothing is in the way

@@ -26,6 +26,8 @@ _WORD = re.compile(r"[A-Za-z_$@][\w$@.-]*[\w$]|[A-Za-z_$]")
 _KEYLIKE = re.compile(r"[_$@-]|.[A-Z]")
 """A word worth keeping from prose: not a plain English word (``status``, ``Status``)."""
 _PASCAL = re.compile(r"[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
+_HAS_KEYLIKE = re.compile(r"[_$@-]|[\w$@.][A-Z]")
+"""Text that may hold a key-like word: a ``_$@-``, or a capital after a word's character."""
 _STRING = re.compile(r"\"([^\"\\\n]{1,80})\"|'([^'\\\n]{1,80})'")
 
 
@@ -74,9 +76,13 @@ def _text(text: str, found: set[str]) -> None:
 
 
 def _words(text: str, found: set[str], keylike_only: bool) -> None:
-    stripped = text.strip().strip("\"'")
-    if not keylike_only and _WORD.fullmatch(stripped):
-        found.add(stripped)
+    if keylike_only:
+        if not _HAS_KEYLIKE.search(text):
+            return  # most prose: no word in it looks like a key
+    else:
+        stripped = text.strip().strip("\"'")
+        if _WORD.fullmatch(stripped):
+            found.add(stripped)
     for m in _WORD.finditer(text):
         word = m.group()
         if keylike_only and (not _KEYLIKE.search(word) or _echoed(text, m.start(), word)):

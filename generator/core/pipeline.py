@@ -69,7 +69,6 @@ class Reuse(Protocol):
 
     def known_doc(self, key: DocKey) -> DocRead | None: ...
     def keep_doc(self, key: DocKey, read: DocRead) -> None: ...
-    def reading_done(self) -> None: ...
     def known_file(self, key: bytes) -> str | None: ...
     def keep_file(self, key: bytes, text: str) -> None: ...
     @property
@@ -166,8 +165,6 @@ def generate(
     if not models and not failed:
         diagnostics.append(warning(Location(str(source)), "no model doc found here: nothing to generate"))
     clock.lap("read and parse")
-    if runner.reuse is not None:
-        runner.reuse.reading_done()
     # The later stages' modules are imported when reached: reading needs none of them (and
     # a runner that reads in other processes imports them here meanwhile: see make_files).
     from .resolve import resolve

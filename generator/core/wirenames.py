@@ -29,13 +29,15 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 import msgspec
 from msgspec.structs import replace
 
 from . import ir
+from .casing import RULES, spellings, split_words
 from .diagnostics import Diagnostic, GenerationFailed, Location, error, warning
 from .options import AliasRule, Options
 
@@ -43,68 +45,6 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
-
-_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-"""The words of a name: ``HTTPMetadata`` -> HTTP, Metadata; ``addressLine2`` -> address, Line, 2."""
-_LEADING = re.compile(r"^[_$@]*")
-_DIGIT_TOKENS = frozenset({"aal", "auth", "base", "ipv", "md", "oauth", "sha", "utf"})
-"""Words whose digits are part of them in snake_case keys (``oauth2_token``, ``auth0_url``,
-``md5``), as are a single letter's (``v2``, ``w2``, ``p95``): measured on the shared SDKs' keys,
-where a number after any other word is a word of its own (``street_1``, ``per_1_minute``)."""
-
-
-def _split(name: str) -> tuple[str, list[str]]:
-    """A name's leading marks (``_``, ``$``) and its words."""
-    lead = _LEADING.match(name)
-    prefix = lead.group() if lead else ""
-    return prefix, _WORDS.findall(name[len(prefix) :])
-
-
-def camel(name: str) -> str:
-    """``created_at``, ``CreatedAt`` -> ``createdAt``; leading underscores stay."""
-    prefix, words = _split(name)
-    if not words:
-        return name
-    return prefix + words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
-
-
-def pascal(name: str) -> str:
-    """``created_at``, ``createdAt`` -> ``CreatedAt``."""
-    prefix, words = _split(name)
-    if not words:
-        return name
-    return prefix + "".join(w[:1].upper() + w[1:].lower() for w in words)
-
-
-def snake(name: str) -> str:
-    """``createdAt``, ``CreatedAt`` -> ``created_at``; a number is a word (``street1`` ->
-    ``street_1``) but for the digits of a token (``oauth2``, ``base64``, ``v2``, ``x5c``: see
-    :data:`_DIGIT_TOKENS`). Underscores the name has stay (``v_2``)."""
-    lead = _LEADING.match(name)
-    prefix = lead.group() if lead else ""
-    joined: list[str] = []
-    for m in _WORDS.finditer(name, len(prefix)):
-        word, glued = m.group(), m.start() > 0 and name[m.start() - 1] != "_"
-        if glued and joined and word[0].isdigit() and (len(joined[-1]) == 1 or joined[-1] in _DIGIT_TOKENS):
-            joined[-1] += word
-        elif glued and joined and joined[-1][-1].isdigit() and word.islower():
-            joined[-1] += word  # ``x5c``: no capital starts a word after the token's digits
-        else:
-            joined.append(word.lower())
-    return prefix + "_".join(joined) if joined else name
-
-
-def _unchanged(name: str) -> str:
-    return name
-
-
-RULES: dict[AliasRule, Callable[[str], str]] = {
-    AliasRule.NONE: _unchanged,
-    AliasRule.CAMEL: camel,
-    AliasRule.SNAKE: snake,
-    AliasRule.PASCAL: pascal,
-}
-"""The casing rules, in the order a tie is broken (``none`` first)."""
 
 _KEYLIKE = re.compile(r"[_$@-]|.[A-Z]")
 """A spelling that says something about casing (a single lowercase word says nothing)."""
@@ -168,6 +108,7 @@ def decide(
         group: _vote(group, fields, options, mentioned.tree, priors.get(group, AliasRule.NONE))
         for group, fields in by_group.items()
     }
+    rulings = {vote.dialect: _Ruling.of(vote) for vote in votes.values()}
     used: set[str] = set()
     decisions: list[Decision] = []
     out: list[ir.Model] = []
@@ -176,9 +117,10 @@ def decide(
             out.append(model)
             continue
         vote = votes[groups[model.dialect]]
+        ruling = rulings[vote.dialect]
         fields = []
         for field in model.fields:
-            field, decision = _decide(model, field, vote, mapping, mentioned)
+            field, decision = _decide(model, field, vote, ruling, mapping, mentioned)
             if decision.source is ir.WireSource.NAME_MAP:
                 used.add(f"{model.name}.{field.shown}")
             decisions.append(decision)
@@ -208,10 +150,10 @@ def _vote(
         return Vote(dialect, options.alias_rule, (), asked=True)
     votes = dict.fromkeys(RULES, 0)
     for name in {f.name for f in fields if f.wire_source is not ir.WireSource.NAME_MAP}:
-        spellings = {rule: fn(name) for rule, fn in RULES.items()}
-        if len(set(spellings.values())) == 1:
+        spelled = spellings(name)
+        if len(set(spelled)) == 1:
             continue  # every rule spells it the same: it says nothing
-        for rule, spelling in spellings.items():
+        for rule, spelling in zip(RULES, spelled):
             if spelling in mentioned and _KEYLIKE.search(spelling):
                 votes[rule] += 1
     # the most votes; on a tie, the dialect's own rule, else the first (none)
@@ -219,10 +161,28 @@ def _vote(
     return Vote(dialect, winner, tuple(votes.items()))
 
 
+class _Ruling(NamedTuple):
+    """A vote, as each field's decision reads it."""
+
+    winner: int
+    """The winning rule's place in :data:`RULES` (its spelling's in :func:`spellings`)."""
+    rivals: tuple[int, ...]
+    """The places of the rules the winner did not outvote (itself among them)."""
+
+    @classmethod
+    def of(cls, vote: Vote) -> _Ruling:
+        index = list(RULES).index(vote.rule)
+        if vote.asked:
+            return cls(index, ())
+        won = vote.votes[index][1]
+        return cls(index, tuple(i for i, (_, n) in enumerate(vote.votes) if not won > n))
+
+
 def _decide(
     model: ir.ObjectModel,
     field: ir.Field,
     vote: Vote,
+    ruling: _Ruling,
     mapping: dict[str, str],
     mentioned: Mentions,
 ) -> tuple[ir.Field, Decision]:
@@ -233,15 +193,18 @@ def _decide(
     elif header is not None:
         wire, source, guess = header, ir.WireSource.CONVENTION, header not in mentioned.tree
     else:
-        wire = RULES[vote.rule](field.name)
+        spelled = spellings(field.name)
+        wire = spelled[ruling.winner]
         source = field.wire_source if wire == field.name else ir.WireSource.RULE
-        guess = not vote.asked and not _decided(field.name, wire, vote)
+        # A guess unless the vote chose this spelling: the winning rule had more votes than
+        # every rule that spells the name otherwise.
+        guess = not vote.asked and not all(spelled[i] == wire for i in ruling.rivals)
     if source is not ir.WireSource.NAME_MAP and wire not in mentioned.tree:
         # Spelled otherwise in the doc itself (or, for a header, anywhere in the docs)? Or,
         # for a name with digits, with the underscores beside them placed otherwise?
-        respelled = _respelled(wire, mentioned.tree if header else mentioned.doc(model))
+        respelled = mentioned.respelled(wire, None if header else model)
         if respelled is None and _DIGIT_SEPARATOR.search(wire):
-            respelled = _digits_respelled(wire, mentioned.tree)
+            respelled = mentioned.digits_respelled(wire)
         if respelled is not None:
             wire, source, guess = respelled, ir.WireSource.MENTIONED, False
     decision = Decision(field.location, model.name, field.shown, wire, source, vote.rule, guess)
@@ -252,7 +215,8 @@ def _decide(
 
 class Mentions:
     """What the docs mention (:attr:`generator.ir.ModelBase.mentions`), less the models' names
-    (no key is spelled like a model: ``Status`` in prose is the model)."""
+    (no key is spelled like a model: ``Status`` in prose is the model), indexed by the forms
+    :func:`_respelled` and :func:`_digits_respelled` compare."""
 
     def __init__(self, models: Iterable[ir.Model]) -> None:
         self.model_names = frozenset(model.name for model in models)
@@ -260,9 +224,29 @@ class Mentions:
         for model in models:
             found |= model.mentions
         self.tree = frozenset(found - self.model_names)
+        self._folded: dict[str, dict[str, list[str]]] = {}
+        """A doc's (or, under "", the tree's) mentions by :func:`_fold`."""
+        self._bare: dict[str, list[str]] | None = None
 
-    def doc(self, model: ir.Model) -> frozenset[str]:
-        return model.mentions - self.model_names
+    def respelled(self, spelling: str, model: ir.Model | None) -> str | None:
+        """:func:`_respelled` among the mentions of ``model``'s doc (None: of the tree)."""
+        key = "" if model is None else model.key
+        index = self._folded.get(key)
+        if index is None:
+            index = {}
+            for m in self.tree if model is None else model.mentions - self.model_names:
+                index.setdefault(_fold(m), []).append(m)
+            self._folded[key] = index
+        return _respelled(spelling, index.get(_fold(spelling), ()))
+
+    def digits_respelled(self, spelling: str) -> str | None:
+        """:func:`_digits_respelled` among the tree's mentions."""
+        if self._bare is None:
+            self._bare = {}
+            for m in self.tree:
+                if "_" in m:
+                    self._bare.setdefault(_DIGIT_SEPARATOR.sub("", m), []).append(m)
+        return _digits_respelled(spelling, self._bare.get(_DIGIT_SEPARATOR.sub("", spelling), ()))
 
 
 _HEADER_FIELD = re.compile(r"^(?:x[A-Z0-9]|x_|X[A-Z0-9][a-z0-9])")
@@ -273,15 +257,8 @@ def _header(model: ir.ObjectModel, field: ir.Field) -> str | None:
     request models hold the operation's parameters): ``xGustoAPIVersion`` -> ``X-Gusto-API-Version``."""
     if not model.name.endswith("Request") or not _HEADER_FIELD.match(field.shown):
         return None
-    _, words = _split(field.shown)
+    _, words = split_words(field.shown)
     return "-".join(["X"] + [w if w.isupper() else w[:1].upper() + w[1:] for w in words[1:]])
-
-
-def _decided(name: str, wire: str, vote: Vote) -> bool:
-    """The vote chose this spelling of the name: the winning rule had more votes than every
-    rule that spells the name otherwise."""
-    votes = dict(vote.votes)
-    return all(votes[vote.rule] > n for rule, n in votes.items() if RULES[rule](name) != wire)
 
 
 _LEADING_MARKS = "_$@"
@@ -290,12 +267,16 @@ _SPELLED = re.compile(r"[a-z].*(?:[_$@.-]|[a-z0-9][A-Z])|(?:[_$@.-]|[A-Z]).*[a-z
 not a single word (``ID``, ``Status``)."""
 
 
-def _respelled(spelling: str, mentions: frozenset[str]) -> str | None:
+def _fold(name: str) -> str:
+    return name.lstrip(_LEADING_MARKS).lower()
+
+
+def _respelled(spelling: str, mentions: Iterable[str]) -> str | None:
     """The one mention that is ``spelling`` but for the case of its letters or a leading
     ``_``/``$``/``@`` (``requestID`` for ``requestId``, ``_meta`` for ``meta``, ``x-api-key``
     for ``X-Api-Key``), if there is one. Other differences (``document_category`` for
     ``documentCategory``) are another convention, which the tree's vote has ruled on."""
-    folded = spelling.lstrip(_LEADING_MARKS).lower()
+    folded = _fold(spelling)
     if not folded:
         return None
     one_word = not _KEYLIKE.search(spelling)  # then a capital says nothing: ``LinkedIn`` for ``linkedin``
@@ -303,7 +284,7 @@ def _respelled(spelling: str, mentions: frozenset[str]) -> str | None:
         m
         for m in mentions
         if m != spelling
-        and m.lstrip(_LEADING_MARKS).lower() == folded
+        and _fold(m) == folded
         and _SPELLED.search(m)
         and not (one_word and m[:1] not in _LEADING_MARKS)
     }
@@ -313,7 +294,7 @@ def _respelled(spelling: str, mentions: frozenset[str]) -> str | None:
 _DIGIT_SEPARATOR = re.compile(r"_(?=\d)|(?<=\d)_")
 
 
-def _digits_respelled(spelling: str, mentions: frozenset[str]) -> str | None:
+def _digits_respelled(spelling: str, mentions: Iterable[str]) -> str | None:
     """The one mention that is ``spelling`` but for the underscores beside its digits: a
     casing rule cannot tell ``w4_data_type`` from ``w_4_data_type``, nor ``street_1`` from
     ``street1`` (each API writes its own), and the docs' text often spells them."""

@@ -11,11 +11,13 @@ Two memos per job, kept beside the run cache (:func:`runcache.cache_dir`):
 
 Both hold only for the gen-models code, black, templates, name map and options they were
 made with: the memo records those (:func:`runcache.inputs` without the docs), and a memo
-made with others starts empty. A run appends what it made as two records, written by
-background processes when they are large: the docs once all are read (while the run goes
-on to resolve and render), the files once they are made. When a memo holds more that the
-run did not use than it used, it is rewritten with only what was used, so it stays about
-one tree's worth. A memo that cannot be read or written only costs time.
+made with others starts empty. A run appends what it made as one record; when a memo holds
+more that the run did not use than it used, it is rewritten with only what was used, so it
+stays about one tree's worth. A memo that cannot be read or written only costs time.
+
+Saving never delays a run: the command saves its memos after its output is written, in a
+process of their own that outlives it (:func:`save_detached`), holding each memo's lock
+until it is written; the next run's :meth:`Memo.load` waits for that lock.
 """
 
 from __future__ import annotations
@@ -24,18 +26,18 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..core.options import Options
 from ..core.pipeline import DocKey, DocRead
 from . import runcache
 
 FORMAT = 1
-_SMALL = 50
-"""Records of fewer docs and files than this are written without a background process."""
 
 
 def digest(*parts: str | bytes) -> bytes:
@@ -62,20 +64,18 @@ class Memo:
         self._used_files: dict[bytes, str] = {}
         self._valid = False
         """The memo file was made with the same identity: records can be appended to it."""
-        self._saving_docs: Callable[[], None] | None = None
-        """Waits for the docs part, when :meth:`reading_done` started saving it."""
-        self._held_files: dict[bytes, str] = {}
-        """The files the memo file holds once the docs part is saved."""
 
     @classmethod
     def load(cls, source: Path, output: Path, options: Options, inputs: dict[str, Any]) -> Memo:
-        """The job's memo; ``inputs`` is what :func:`runcache.inputs` says of it."""
+        """The job's memo; ``inputs`` is what :func:`runcache.inputs` says of it. Waits for a
+        run still saving it."""
         state = {k: v for k, v in inputs.items() if k != "docs"}
         identity = digest(str(FORMAT), json.dumps(state, sort_keys=True))
-        path = runcache.cache_dir() / f"memo-{runcache.job_key(source, output, options)}.pickle"
+        key = runcache.job_key(source, output, options)
+        path = runcache.cache_dir() / f"memo-{key}.pickle"
         memo = cls(path, identity)
         try:
-            with open(path, "rb") as f:
+            with _shared_lock(memo.lock_path), open(path, "rb") as f:
                 if pickle.load(f) != identity:
                     return memo
                 memo._valid = True
@@ -86,6 +86,11 @@ class Memo:
         except Exception:  # the end, or a missing, old or broken memo: what was read stands
             pass
         return memo
+
+    @property
+    def lock_path(self) -> Path:
+        assert self.path is not None
+        return self.path.parent / "locks" / (self.path.stem + ".lock")
 
     def known_doc(self, key: DocKey) -> DocRead | None:
         found = self.docs.get(key)
@@ -110,63 +115,107 @@ class Memo:
             sum(k in self.files for k in self._used_files),
         )
 
-    def reading_done(self) -> None:
-        """Every doc of the run has been read: a memo with a file starts saving the docs part
-        now, in a background process, while this one resolves and renders (pickling the
-        models of 10,000 docs takes half a second; done later, it would compete with
-        writing the output)."""
-        if self.path is None or self._saving_docs is not None:
-            return
-        if not self._valid or _unused_outweigh(self.docs, self._used_docs):
-            self._saving_docs = self._start(True, self._used_docs, {})
-            self._held_files = {}
-        else:
-            self._saving_docs = self._start(False, _new(self._used_docs, self.docs), {})
-            self._held_files = self.files
-
-    def save(self) -> Callable[[], None]:
-        """Add the files this run made to the memo (and the docs it read, if not done yet);
-        returns a function that waits for the background process writing them, if any."""
+    def save(self) -> None:
+        """Add what this run read and made to the memo file (or rewrite it with only that,
+        when what the run did not use outweighs it)."""
         if self.path is None:
-            return lambda: None
-        self.reading_done()
-        assert self._saving_docs is not None
-        self._saving_docs()  # the files part goes after the docs part, in the same file
-        if _unused_outweigh(self._held_files, self._used_files):
-            return self._start(True, self._used_docs, self._used_files)
-        return self._start(False, {}, _new(self._used_files, self._held_files))
-
-    def _start(self, rewrite: bool, docs: dict[DocKey, Any], files: dict[bytes, str]) -> Callable[[], None]:
-        """Write a record in a background process (returning a function that waits for it),
-        or here and now if it is small: a few records pickle faster than a fork."""
-        if not rewrite and len(docs) + len(files) < _SMALL:
-            self._write(rewrite, docs, files)
-            return lambda: None
-        from .executor import in_background
-
-        return in_background(lambda: self._write(rewrite, docs, files))
-
-    def _write(self, rewrite: bool, docs: dict[DocKey, Any], files: dict[bytes, str]) -> None:
-        assert self.path is not None
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            if rewrite:
-                self._rewrite(self.path, docs, files)
-            elif docs or files:
-                with open(self.path, "ab") as f:  # in one write, so that two runs' records do not mix
-                    f.write(pickle.dumps((docs, files), protocol=pickle.HIGHEST_PROTOCOL))
+            docs, files = self._used_docs, self._used_files
+            if not self._valid or _unused_outweigh(self.docs, docs) or _unused_outweigh(self.files, files):
+                self._rewrite(docs, files)
+            else:
+                docs, files = _new(docs, self.docs), _new(files, self.files)
+                if docs or files:
+                    with open(self.path, "ab") as f:  # in one write: two runs' records never mix
+                        f.write(pickle.dumps((docs, files), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a memo that cannot be written only costs time
 
-    def _rewrite(self, path: Path, docs: dict[DocKey, Any], files: dict[bytes, str]) -> None:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".memo-", suffix=".tmp")
+    def _rewrite(self, docs: dict[DocKey, Any], files: dict[bytes, str]) -> None:
+        assert self.path is not None
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".memo-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(self.identity, f, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump((docs, files), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            os.replace(tmp, self.path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)
+
+
+def save_detached(memos: list[Memo]) -> None:
+    """Save the memos in a process that outlives this one (so that the command exits as soon
+    as its output is written), each memo's lock taken here first and held there until it is
+    written. Where processes cannot be forked, here and now."""
+    memos = [m for m in memos if m.path is not None]
+    if not memos:
+        return
+    if not hasattr(os, "fork"):
+        for memo in memos:
+            memo.save()
+        return
+    locks = [_open_lock(m.lock_path) for m in memos]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # a child that forks the saver and ends: the saver is nobody's child to wait for
+        try:
+            if os.fork() == 0:
+                _become_quiet()
+                for memo in memos:
+                    memo.save()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    for lock in locks:
+        if lock is not None:
+            lock.close()  # the saver holds the same locks until it is done
+
+
+def _become_quiet() -> None:
+    """A saver's detachment: its own session, no terminal, the lowest priority."""
+    try:
+        os.setsid()
+        os.nice(19)
+    except OSError:
+        pass
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+
+
+def _open_lock(path: Path) -> IO[bytes] | None:
+    """The lock file, locked exclusively (None where locks cannot be taken)."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "ab")
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        os.utime(handle.fileno())  # used now: kept by the cache's pruning (runcache.prune)
+        return handle
+    except (ImportError, OSError):
+        return None
+
+
+@contextmanager
+def _shared_lock(path: Path) -> Iterator[None]:
+    """Hold ``path``'s lock, shared, while the block runs: once no saver holds it (nothing,
+    where there is no lock file or locks cannot be taken)."""
+    try:
+        import fcntl
+
+        handle = open(path, "rb") if path.exists() else None
+    except (ImportError, OSError):
+        handle = None
+    if handle is None:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        yield
 
 
 def _unused_outweigh(held: dict[Any, Any], used: dict[Any, Any]) -> bool:

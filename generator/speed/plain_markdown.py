@@ -28,7 +28,22 @@ from ..core.page import Block, BulletList, Code, Heading, Page, Paragraph, Row, 
 _UNREAD_CHARACTERS = re.compile("[\x00-\x08\t\x0b-\x1f\x7f\x85\ufeff\u2028\u2029]")
 _UNREAD_ASCII = bytes(c for c in range(0x80) if _UNREAD_CHARACTERS.match(chr(c)))
 _UNREAD_OTHERS = "\x85\ufeff\u2028\u2029"
-_HEADING = re.compile(r"(#{1,6})(?: +([^#]*))?")
+_HEADING = re.compile(r"(#{1,6})(?: +(.*))?")
+# The lines that start an HTML block (markdown-it's html_block rule, CommonMark's seven
+# kinds); any other line that starts with '<' is a paragraph's (``<a id="X"></a>``).
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
+    "dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|"
+    "head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|"
+    "param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
+)
+_ATTRIBUTE = r"""(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)"""
+_HTML_STARTS = (
+    re.compile(r"<(?a:(script|pre|style|textarea))(?=(\s|>|$))", re.IGNORECASE),
+    re.compile(r"<!--|<\?|<![A-Za-z]|<!\[CDATA\["),
+    re.compile(f"</?(?a:({_BLOCK_TAGS}))(?=(\\s|/?>|$))", re.IGNORECASE),
+    re.compile(f"(?:<[A-Za-z][A-Za-z0-9\\-]*{_ATTRIBUTE}*\\s*/?>|</[A-Za-z][A-Za-z0-9\\-]*\\s*>)\\s*$"),
+)
 _FENCE = re.compile(r"(`{3,})([^`]*)")
 _ORDERED_ITEM = re.compile(r"[0-9]{1,9}[.)](?: |$)")
 _THEMATIC_BREAK = re.compile(r"([-*_])(?: *\1){2,} *")
@@ -43,7 +58,28 @@ MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it-py's cap on cells a table's sho
 def read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Heading | Block] | None:
     """The headings and blocks of ``text`` in order, or None if it is not plain markdown."""
     if _has_unread_characters(text):
-        return None
+        if "\t" not in text or _has_unread_characters(text.replace("\t", " ")):
+            return None
+        read = _read_blocks(text, path, diagnostics)
+        return read if read is not None and _tabs_only_in_code(text, read) else None
+    return _read_blocks(text, path, diagnostics)
+
+
+def _tabs_only_in_code(text: str, blocks: list[Heading | Block]) -> bool:
+    """Whether every tab of ``text`` is in the body of a fenced code block (Go's examples
+    are indented with tabs), where it is text, as markdown-it keeps it."""
+    bodies: set[int] = set()
+    for block in blocks:
+        if isinstance(block, Code):
+            bodies.update(range(block.line, block.line + block.text.count("\n")))
+    return all(
+        i in bodies and not line.lstrip(" ").startswith(("`", "~"))
+        for i, line in enumerate(text.split("\n"))
+        if "\t" in line
+    )
+
+
+def _read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Heading | Block] | None:
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
@@ -53,9 +89,18 @@ def read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[Hea
     while i < count:
         line = lines[i]
         if not line or line[0].isspace():
-            if line.strip(" "):
-                return None  # indented: code, or a continuation of something above
-            i += 1  # blank
+            text = line.lstrip(" ")
+            if not text:
+                i += 1  # blank
+                continue
+            below = lines[i + 1] if i + 1 < count else ""
+            if len(line) - len(text) > 3 or not _paragraph_line(text) or below[:1] in _DELIMITER_STARTS:
+                return None  # indented code, or a block this reader does not read
+            indented = _paragraph(lines, i)  # a paragraph indented 1 to 3 spaces (Go's method docs)
+            if indented is None:
+                return None
+            items.append(indented[0])
+            i = indented[1]
             continue
         read: tuple[Heading | Block, int] | None
         below = lines[i + 1] if i + 1 < count else ""
@@ -105,7 +150,7 @@ def _starts_block(line: str) -> bool:
     if first in "`~":
         return line.startswith(first * 3)
     if first == "<":
-        return not line.startswith(("<http://", "<https://"))  # an autolink, never HTML
+        return any(start.match(line) for start in _HTML_STARTS)
     return first in "0123456789" and _ORDERED_ITEM.match(line) is not None
 
 
@@ -117,7 +162,7 @@ def _paragraph_line(line: str) -> bool:
 
 def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
     end = start + 1
-    while end < len(lines) and not _blank(lines[end]) and _paragraph_line(lines[end]):
+    while end < len(lines) and not _blank(lines[end]) and _continues(lines[end]):
         end += 1
     if end < len(lines) and not _blank(lines[end]) and not _interrupts(lines[end]):
         return None
@@ -125,6 +170,13 @@ def _paragraph(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
     if joined[0] == "[" and "]:" in joined:
         return None  # may be a link reference definition
     return Paragraph(joined.strip(TRIM), start + 1), end
+
+
+def _continues(line: str) -> bool:
+    """Whether a line below a paragraph's line continues it: a paragraph line, indented or
+    not (an indented one is a lazy continuation: indented code cannot interrupt a paragraph,
+    and its text starts nothing else)."""
+    return _paragraph_line(line) or (line[0] == " " and _paragraph_line(line.lstrip(" ")))
 
 
 def _interrupts(line: str) -> bool:
@@ -166,10 +218,16 @@ def _bullets(lines: list[str], start: int) -> tuple[BulletList, int] | None:
 
 
 def _heading(line: str, index: int) -> tuple[Heading, int] | None:
+    """An ATX heading, its closing ``#`` run (after a space) dropped: ``# # Identity`` is
+    ``# Identity``, ``## Name ##`` is ``Name``."""
     m = _HEADING.fullmatch(line)
     if m is None:
-        return None  # a '#' in the title, or a level beyond 6: markdown-it's rules apply
-    return Heading(len(m[1]), (m[2] or "").strip(TRIM), index + 1), index + 1
+        return None  # a level beyond 6, or no space after the marks: markdown-it's rules apply
+    title = (m[2] or "").rstrip(" ")
+    closing = title.rstrip("#")
+    if len(closing) < len(title) and (not closing or closing[-1] == " "):
+        title = closing
+    return Heading(len(m[1]), title.strip(TRIM), index + 1), index + 1
 
 
 def _fence(lines: list[str], start: int) -> tuple[Code, int] | None:

@@ -37,7 +37,7 @@ _HERE = Path(__file__).resolve().parent.parent
 FORMAT = 3
 KEEP_DAYS = 30
 _DAY = 24 * 3600
-_LOCK_FILE = re.compile(r"[0-9a-f]{32}\.lock")
+_LOCK_FILE = re.compile(r"(?:memo-)?[0-9a-f]{32}\.lock")
 _JOB_FILE = re.compile(r"(job-[0-9a-f]{32}\.json|memo-[0-9a-f]{32}\.pickle|\.(job|memo)-\w+\.tmp)")
 """The cache files gen-models makes: only these are ever removed from the directory."""
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from pathlib import Path
 
 from . import TrueField, TrueModel
@@ -94,7 +95,10 @@ def read(corpus_dir: Path) -> list[TrueModel]:
     sdk = corpus_dir / "sdk"
     classes: dict[str, tuple[Path, ast.ClassDef]] = {}
     for path in sorted(sdk.rglob("*.py")):
-        tree = ast.parse(path.read_bytes(), str(path))
+        with warnings.catch_warnings():  # the SDK's own docstrings hold invalid escapes ("\<")
+            warnings.simplefilter("ignore", SyntaxWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            tree = ast.parse(path.read_bytes(), str(path))
         for node in tree.body:
             if isinstance(node, ast.ClassDef) and any(
                 getattr(b, "id", None) == "BaseModel" for b in node.bases

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator.core import ir
-from generator.core.wirenames import RULES
+from generator.core.casing import RULES
 
 from . import CORPORA, TrueModel, truth
 

@@ -23,7 +23,8 @@ why a model's name is its class (the heading's words are not a Python name).
 
 What the docs lose: nullability (only a ``Nullable`` tag says a value may be null; a
 required field without it may not be), and enum values where the spec renamed the members
-(``AVS_A`` is ``"A"``; only APIMatic's own ``ENUM_`` before a digit is undone).
+(``AVS_A`` is ``"A"``; only APIMatic's own ``ENUM_`` before a digit is undone): enums are
+therefore open, taking the values the docs do not list.
 """
 
 from __future__ import annotations
@@ -177,7 +178,10 @@ def _read(page: Page, reading: Reading) -> ir.Model:
     table = _table(fields_section.blocks)
     assert table is not None
     if kind == "enum":
-        return ir.EnumModel(**common, members=_members(page, table), open=False)
+        # The page lists the members' names only; a value is its name in 87% of paypal's
+        # (1,700 of 1,945: `UPC_A` is "UPC-A", `CHALLENGEREQUIRED` is "C"). Open, so that the
+        # API's other values still load (and dump back as they came).
+        return ir.EnumModel(**common, members=_members(page, table), open=True)
     example, keys = _example(page, name)
     extra = reading.type_of(extra_cell, at, PYTHON_AS_LABELLED).node if extra_cell else None
     fields, row_extra = _fields(page, table, keys, reading)

@@ -15,6 +15,10 @@ grammar.
 Python's wrappers say more than a type: ``Optional[X]`` (the key may be absent),
 ``Nullable[X]`` (the value may be null), ``OptionalNullable[X]``. Outermost, they are
 reported as the cell's ``wrapper``; inside a container they make the item nullable.
+
+One module of some 450 lines, on purpose: the grammar, the tokenizer and the parser are one
+piece (a grammar hands the parser its class and the parser asks the grammar what each name
+and generic means), and a language's grammar subclasses both.
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from msgspec import UNSET, Struct, UnsetType
 

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from . import _unions
 
 if TYPE_CHECKING:
-    Animal: TypeAlias = Union["Pet", "Tag", bool]
+    Animal: TypeAlias = "Pet | Tag | bool"
 else:
     Animal = _unions.union(__name__, "Pet", "Tag", "bool")
 """msgspec cannot tell these members apart by itself: a field of this type is loaded by trying the members in turn."""

@@ -50,7 +50,9 @@ def loads(*names: str) -> Callable[[type[_T]], type[_T]]:
     ``__post_init__`` loads them with :func:`load_fields`."""
 
     def mark(cls: type[_T]) -> type[_T]:
-        annotations = cls.__dict__["__annotations__"]
+        annotations = vars(cls)[
+            "__annotations__"
+        ]  # the class's own, which msgspec reads
         _LOADED[cls] = {name: annotations[name] for name in names}
         for name in names:
             annotations[name] = Any

@@ -55,13 +55,26 @@ class Annotations:
     def union_of(self, members: Iterable[ir.TypeNode]) -> str:
         """A union as a value evaluated at import time: ``X | Y``, or ``Union[...]`` where a
         member names a model (as a string: models are imported at the module's end). One
-        member is just that member (type checkers reject a one-argument ``Union``)."""
+        member is just that member."""
         parts = self._members(tuple(members), quote_refs=True)
         if len(parts) == 1:
-            return parts[0]
+            # Without ``TypeAlias`` (before 3.10) a string alone is a string, not an alias.
+            quoted = parts[0].startswith(('"', "'"))
+            return f"{self.typing('Union')}[{parts[0]}]" if quoted and not self.pep604 else parts[0]
         if self.pep604 and not any(p.startswith(('"', "'")) for p in parts):
             return " | ".join(parts)  # no forward reference: ``X | Y`` evaluates
         return f"{self.typing('Union')}[{', '.join(parts)}]"
+
+    def static_union(self, members: Iterable[ir.TypeNode]) -> str:
+        """A union that only type checkers read (under ``if TYPE_CHECKING:``, never run): from
+        Python 3.10, with ``TypeAlias``, one string where it names a model (the models are
+        imported below it); before, :meth:`union_of`'s ``Union["Model", ...]``."""
+        members = tuple(members)
+        if not self.pep604:
+            return self.union_of(members)
+        parts = self._members(members, quote_refs=False)
+        text = parts[0] if len(parts) == 1 else self._union(parts)
+        return pysource.string(text) if any(_names_a_model(m) for m in members) else text
 
     def tag_literal(self, field: ir.Field) -> str:
         """A union tag field's type: ``Literal[...]`` of its values (enum members, for an enum)."""

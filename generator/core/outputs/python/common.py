@@ -83,6 +83,13 @@ def described(field: ir.Field, default: bool = False) -> str:
     return "\n\n".join(notes + ([field.description] if field.description else []))
 
 
+def values_in_words(node: ir.TypeNode, module: Module, options: Options) -> str:
+    """A type as a docstring names it (``dict[str, Y]``): from a scratch module, so that
+    naming it imports nothing into this one."""
+    scratch = Module(module.tree, module.names, module.tree.by_key[module.own_key], module.postponed)
+    return Annotations(scratch, options).type(node)
+
+
 def default_value(field: ir.Field, module: Module, options: Options) -> str:
     """A field's default as Python: the enum member for a member's value (``Status.SOLD``,
     the enum imported at the module's top), else the value's literal (an enum of
@@ -140,15 +147,14 @@ def enum_view(model: ir.EnumModel, module: Module, options: Options) -> EnumView
         open=model.open,
         value_type="(str, int, float)" if mixed else value_type,
         new_member="object.__new__(cls)" if mixed else f"{value_type}.__new__(cls, value)",
-        missing_type=_annotation(
-            f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]",
-            module,
-        ),
+        missing_type=_missing_type(own, module, options) if model.open else "",
     )
 
 
-def _annotation(text: str, module: Module) -> str:
-    """An annotation naming a class defined later in the module: quoted unless postponed."""
+def _missing_type(own: str, module: Module, options: Options) -> str:
+    """The return annotation of an open enum's ``_missing_``: the class or None, quoted unless
+    annotations are postponed (the class is not defined yet where it is read)."""
+    text = f"{own} | None" if options.target >= (3, 10) else f"{module.helper('typing', 'Optional')}[{own}]"
     return text if module.postponed else pysource.string(text)
 
 
@@ -159,7 +165,11 @@ def literal_enum_view(model: ir.EnumModel, module: Module, options: Options) -> 
     if model.open:
         value_type = enum_value_type(model)
         others = "str, int, float" if value_type == MIXED else value_type
-        value = f"{types.typing('Union')}[{value}, {others}]"
+        value = (
+            f"{value} | {others.replace(', ', ' | ')}"
+            if types.pep604
+            else f"{types.typing('Union')}[{value}, {others}]"
+        )
     return AliasView(
         cls=module.own.cls, value=value, docstring=doc(model.description), type_alias=types.type_alias()
     )

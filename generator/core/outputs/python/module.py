@@ -50,13 +50,15 @@ class Module:
         self._helpers: dict[tuple[str, str], str] = {}
         self._support: set[str] = set()
         self._from_models: dict[tuple[str, str], str] = {}
-        self._models: dict[str, str] = {}
-        """Model key -> :meth:`model`'s answer."""
         self._taken = {self.own.cls}
         self._comments: set[str] = set()
         self._early: set[str] = set()
+        # Every referenced class's local name is settled first (a helper that a model's name
+        # takes is then aliased); only those the module's text uses are imported.
+        self._used: set[tuple[str, str]] = set()
         for key in sorted(referenced(model) - {model.key}):
             self.from_model(key, names[key].cls)
+        self._used.clear()
         self.model_names = frozenset(self._taken)
 
     def helper(self, module: str, name: str) -> str:
@@ -73,14 +75,13 @@ class Module:
 
     def model(self, key: str) -> str:
         """The local name of a model class (this module's own, or one imported at the end)."""
-        local = self._models.get(key)
-        if local is None:
-            local = self.own.cls if key == self.own_key else self.from_model(key, self.names[key].cls)
-            self._models[key] = local
-        return local
+        if key == self.own_key:
+            return self.own.cls
+        return self.from_model(key, self.names[key].cls)
 
     def from_model(self, key: str, name: str) -> str:
         """The local name of ``name`` from the module of model ``key``, imported at the end."""
+        self._used.add((key, name))
         if (key, name) not in self._from_models:
             target = self.names[key]
             local = name
@@ -107,11 +108,13 @@ class Module:
         """The import lines: helpers at the top, grouped as isort groups them; models at the end."""
         here = self.own.package
         top = _top(future, tuple(self._helpers.items()), tuple(sorted(self._support)), len(here))
-        if not self._from_models:
+        if not self._used:
             return Imports(top, ())
         early: dict[str, list[str]] = {}
         late: dict[str, list[str]] = {}
         for (key, name), local in self._from_models.items():
+            if (key, name) not in self._used:
+                continue
             target = self.names[key]
             path = relative(here, target.package, target.module)
             lines = early if key in self._early else late

@@ -113,9 +113,10 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
             loaded.append(attr)
     docstring = model.description
     if model.extra is not None:
+        values = common.values_in_words(model.extra, module, options)
         note = (
-            f"Keys the docs do not list are allowed too (values: {types.type(model.extra)}); "
-            "msgspec drops them when decoding."
+            f"Keys the docs do not list are allowed too (values: {values});"
+            " msgspec drops them when decoding."
         )
         docstring = f"{docstring}\n\n{note}" if docstring else note
     if unnamed:
@@ -211,12 +212,9 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
 
 
 def _static(model: ir.UnionModel, types: Annotations) -> str:
-    """The union for type checkers. Before Python 3.10's ``TypeAlias``, one quoted member
-    alone would be a string, not an alias: ``Union["Member"]`` says it is a type."""
-    value = types.union_of(model.members)
-    if len(model.members) == 1 and not types.pep604:
-        return f"{types.typing('Union')}[{value}]"
-    return value
+    """The union for type checkers (under ``if TYPE_CHECKING:``, never run: no member
+    needs quotes)."""
+    return types.static_union(model.members)
 
 
 def _member_texts(members: tuple[ir.TypeNode, ...], types: Annotations) -> list[str]:

@@ -76,8 +76,7 @@ def object_view(model: ir.ObjectModel, module: Module, options: Options) -> Clas
                 functional_docs.append(f"{pysource.string(field.name)}: {description}")
     docstring = model.description
     if model.extra is not None:
-        # The values' type in words, from a scratch module: it imports nothing into this one.
-        values = Annotations(Module(module.tree, module.names, model), options).type(model.extra)
+        values = common.values_in_words(model.extra, module, options)
         note = f"Keys the docs do not list are allowed too (values: {values}); TypedDict cannot say so."
         docstring = f"{docstring}\n\n{note}" if docstring else note
     if functional_docs:

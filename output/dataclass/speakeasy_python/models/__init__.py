@@ -2,6 +2,7 @@
 # Do not edit: change the docs and run gen-models again.
 """Models from models/."""
 
+from .integration import Integration, integration_from_dict, integration_to_dict
 from .kind import Kind
 from .level import Level
 from .member import Member, member_from_dict, member_to_dict
@@ -11,6 +12,7 @@ from .team import Team
 from .user import User
 
 __all__ = [
+    "Integration",
     "Kind",
     "Level",
     "Member",
@@ -18,6 +20,8 @@ __all__ = [
     "Status",
     "Team",
     "User",
+    "integration_from_dict",
+    "integration_to_dict",
     "member_from_dict",
     "member_to_dict",
 ]

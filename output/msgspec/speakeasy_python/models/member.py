@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from .. import _unions
 
 if TYPE_CHECKING:
-    Member: TypeAlias = Union["Team", str, "list[User]"]
+    Member: TypeAlias = "Team | str | list[User]"
 else:
     Member = _unions.union(__name__, "Team", "str", "list[User]")
 """A union of a model, a string and a list."""

@@ -2,6 +2,7 @@
 # Do not edit: change the docs and run gen-models again.
 """Models from models/."""
 
+from .integration import Integration
 from .kind import Kind
 from .level import Level
 from .member import Member
@@ -11,6 +12,7 @@ from .team import Team
 from .user import User
 
 __all__ = [
+    "Integration",
     "Kind",
     "Level",
     "Member",

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    Soil: TypeAlias = Union[str, float, "Bed", list[str]]
+    Soil: TypeAlias = "str | float | Bed | list[str]"
 else:
     Soil = _unions.union(__name__, "str", "float", "Bed", "list[str]")
 """The soil a plant grows in: a name, a pH, a bed, or a list of names."""

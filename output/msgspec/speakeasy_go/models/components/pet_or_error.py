@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    PetOrError: TypeAlias = Union["Pet", str, list[int], "NotFoundError"]
+    PetOrError: TypeAlias = "Pet | str | list[int] | NotFoundError"
 else:
     PetOrError = _unions.union(__name__, "Pet", "str", "list[int]", "NotFoundError")
 """A pet, its ID, a list of visit numbers, or an error.

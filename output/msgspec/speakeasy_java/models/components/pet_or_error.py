@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    PetOrError: TypeAlias = Union["Pet", str, int]
+    PetOrError: TypeAlias = "Pet | str | int"
 else:
     PetOrError = _unions.union(__name__, "Pet", "str", "int")
 """A pet, or the reason there is none."""

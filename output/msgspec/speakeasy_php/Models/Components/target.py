@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    Target: TypeAlias = Union["Folder", "Point"]
+    Target: TypeAlias = "Folder | Point"
 else:
     Target = _unions.union(__name__, "Folder", "Point")
 """Where a bookmark points.

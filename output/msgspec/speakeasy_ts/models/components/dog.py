@@ -12,6 +12,3 @@ class Dog(Struct, kw_only=True, tag_field="kind", tag="dog"):
     kind: ClassVar[Literal["dog"]] = "dog"
     """A one-value enum is a tag too."""
     good_boy: bool | None | UnsetType = field(default=UNSET, name="goodBoy")
-
-
-from .dog_kind import DogKind

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    JsonValue: TypeAlias = Union[
-        str, float, bool, "list[JsonValue]", "dict[str, JsonValue]"
-    ]
+    JsonValue: TypeAlias = "str | float | bool | list[JsonValue] | dict[str, JsonValue]"
 else:
     JsonValue = _unions.union(
         __name__, "str", "float", "bool", "list[JsonValue]", "dict[str, JsonValue]"

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    List: TypeAlias = Union[str, "Any"]
+    List: TypeAlias = "str | Any"
 else:
     List = _unions.union(__name__, "str", "Any")
 

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeAlias, Union
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    Payload: TypeAlias = Union[list[str], dict[str, Any], list[Any], "User"]
+    Payload: TypeAlias = "list[str] | dict[str, Any] | list[Any] | User"
 else:
     Payload = _unions.union(
         __name__, "list[str]", "dict[str, Any]", "list[Any]", "User"

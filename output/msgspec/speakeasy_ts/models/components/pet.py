@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeAlias, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 from ... import _unions
 
 if TYPE_CHECKING:
-    Pet: TypeAlias = Union["Cat", "Dog"]
+    Pet: TypeAlias = "Cat | Dog"
 else:
     Pet = _unions.union(__name__, "Cat", "Dog")
 """A discriminated union: each member has a `kind` of its own."""

@@ -12,3 +12,13 @@ class PetStatus(str, Enum):
     AVAILABLE = "AVAILABLE"
     PENDING = "PENDING"
     SOLD = "SOLD"
+
+    @classmethod
+    def _missing_(cls, value: object) -> PetStatus | None:
+        """An open enum: a value the docs do not list becomes a member of its own."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = str(value)
+        member._value_ = value
+        return member

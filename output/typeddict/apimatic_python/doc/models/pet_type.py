@@ -8,3 +8,13 @@ class PetType(str, Enum):
     CAT = "CAT"
     DOG = "DOG"
     ENUM_3_TOED_SLOTH = "3_TOED_SLOTH"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "PetType | None":
+        """An open enum: a value the docs do not list becomes a member of its own."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = str(value)
+        member._value_ = value
+        return member
