@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from .wirenames import WireNames
 
 T = TypeVar("T")
-_FAMILY = family_of()
 R = TypeVar("R")
 
 DocKey = tuple[str, str, bytes]
@@ -214,10 +213,11 @@ def _read_again(docs: list[Doc], reads: list[DocRead], options: Options, runner:
     if options.dialect is not None:
         return reads
     counts: dict[str, Counter[str]] = {}
+    family_of_dialect = family_of()
     for models, _, family in reads:
         if family is None:
             for model in models:
-                counts.setdefault(_FAMILY[model.dialect], Counter())[model.dialect] += 1
+                counts.setdefault(family_of_dialect[model.dialect], Counter())[model.dialect] += 1
     again = [i for i, (_, _, family) in enumerate(reads) if family in counts]
     if not again:
         return reads

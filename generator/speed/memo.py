@@ -37,17 +37,19 @@ from ..core.options import Options
 from ..core.pipeline import DocKey, DocRead
 from . import runcache
 
-FORMAT = 1
+FORMAT = 2
 
 
 def digest(*parts: str | bytes) -> bytes:
-    """A hash of the parts (each length-prefixed, so no two sequences share one)."""
-    h = hashlib.blake2b(digest_size=16)
+    """A hash of the parts (each length-prefixed, so no two sequences share one): SHA-256,
+    which CPUs hash in hardware (twice blake2b's speed here, on every doc's bytes), cut to
+    16 bytes."""
+    h = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
-    return h.digest()
+    return h.digest()[:16]
 
 
 class Memo:

@@ -39,30 +39,12 @@ import re
 from pathlib import Path
 
 from . import TrueField, TrueModel
+from .oag_docs import docs_with_tables
 
 _BUILT = re.compile(r"^abstract class (\w+) implements Built<\1, \1Builder> \{\n(.*?)^\}", re.M | re.S)
 _JSON = re.compile(r"^class (\w+) \{\n(.*?)^\}", re.M | re.S)
 _GETTER = re.compile(r"@BuiltValueField\(wireName: r?'((?:[^'\\]|\\.)*)'\)\s*([^\n;]+?) get (\w+);")
 _JSONKEY = re.compile(r"@JsonKey\(([^)]*)\)\s*(?:@\w+(?:\([^)]*\))?\s*)*final ([^\n;]+?) (\w+);")
-
-
-def _docs_with_tables(docs: Path) -> dict[str, str]:
-    """doc path (relative) -> the model name its heading gives, for docs whose
-    ``## Properties`` table has at least one row."""
-    out = {}
-    for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        m = re.search(
-            r"^## Properties[ \t]*\n(?:[ \t]*\n)*\|?[ \t]*Name[ \t]*\|.*\n\|?[ \t]*-+.*\n\|?[ \t]*\S.*\|",
-            text,
-            re.M,
-        )
-        if not m:
-            continue
-        head = re.search(r"^# (.+)$", text, re.M)
-        name = re.split(r"[\s.:#]+", head.group(1).strip())[-1] if head else path.stem
-        out[path.relative_to(docs).as_posix()] = name
-    return out
 
 
 class _Sdk:
@@ -140,7 +122,7 @@ def read(corpus_dir: Path) -> list[TrueModel]:
     sdk = corpus_dir / "sdk"
     index = _Sdk(sdk)
     models = []
-    for doc, name in _docs_with_tables(corpus_dir / "docs").items():
+    for doc, name in docs_with_tables(corpus_dir / "docs").items():
         got = index.model(name)
         if got is None:
             continue

@@ -29,6 +29,7 @@ import re
 from pathlib import Path
 
 from . import TrueField, TrueModel
+from .oag_docs import docs_with_tables
 
 _CLASS = re.compile(r"^data class (\w+) \(\n(.*?)^\)", re.M | re.S)
 _PROP = re.compile(
@@ -37,25 +38,6 @@ _PROP = re.compile(
     r"(?:override )?va[lr] (`?\w+`?): ([^\n]*?)(?: = ([^\n]*?))?,?[ \t]*$",
     re.M,
 )
-
-
-def _docs_with_tables(docs: Path) -> dict[str, str]:
-    """doc path (relative) -> the model name its heading gives, for docs whose
-    ``## Properties`` table has at least one row."""
-    out = {}
-    for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        m = re.search(
-            r"^## Properties[ \t]*\n(?:[ \t]*\n)*\|?[ \t]*Name[ \t]*\|.*\n\|?[ \t]*-+.*\n\|?[ \t]*\S.*\|",
-            text,
-            re.M,
-        )
-        if not m:
-            continue
-        head = re.search(r"^# (.+)$", text, re.M)
-        name = re.split(r"[\s.:#]+", head.group(1).strip())[-1] if head else path.stem
-        out[path.relative_to(docs).as_posix()] = name
-    return out
 
 
 def _optional_form(typ: str, default: str) -> bool:
@@ -67,7 +49,7 @@ def read(corpus_dir: Path) -> list[TrueModel]:
     sdk = corpus_dir / "sdk"
     files = {p.stem: p for p in sorted(sdk.rglob("*.kt")) if p.parent.name == "models"}
     models = []
-    for doc, name in _docs_with_tables(corpus_dir / "docs").items():
+    for doc, name in docs_with_tables(corpus_dir / "docs").items():
         if name not in files:
             continue
         text = files[name].read_text(encoding="utf-8")

@@ -25,27 +25,9 @@ import re
 from pathlib import Path
 
 from . import TrueField, TrueModel
+from .oag_docs import docs_with_tables
 
 _PAIR = re.compile(r":'((?:[^'\\]|\\.)*)' => :'((?:[^'\\]|\\.)*)'")
-
-
-def _docs_with_tables(docs: Path) -> dict[str, str]:
-    """doc path (relative) -> the model name its heading gives, for docs whose
-    ``## Properties`` table has at least one row."""
-    out = {}
-    for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        m = re.search(
-            r"^## Properties[ \t]*\n(?:[ \t]*\n)*\|?[ \t]*Name[ \t]*\|.*\n\|?[ \t]*-+.*\n\|?[ \t]*\S.*\|",
-            text,
-            re.M,
-        )
-        if not m:
-            continue
-        head = re.search(r"^# (.+)$", text, re.M)
-        name = re.split(r"[\s.:#]+", head.group(1).strip())[-1] if head else path.stem
-        out[path.relative_to(docs).as_posix()] = name
-    return out
 
 
 def read(corpus_dir: Path) -> list[TrueModel]:
@@ -56,7 +38,7 @@ def read(corpus_dir: Path) -> list[TrueModel]:
             for name in re.findall(r"^  class (\w+)\b", path.read_text(encoding="utf-8"), re.M):
                 classes.setdefault(name, path)
     models = []
-    for doc, name in _docs_with_tables(corpus_dir / "docs").items():
+    for doc, name in docs_with_tables(corpus_dir / "docs").items():
         if name not in classes:
             continue
         text = classes[name].read_text(encoding="utf-8")

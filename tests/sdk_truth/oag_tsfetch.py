@@ -26,27 +26,9 @@ import re
 from pathlib import Path
 
 from . import TrueField, TrueModel
+from .oag_docs import docs_with_tables, union_fields
 
 _ENTRY = re.compile(r"^\s*'((?:[^'\\]|\\.)*)': .*?json\['((?:[^'\\]|\\.)*)'\]", re.M)
-
-
-def _docs_with_tables(docs: Path) -> dict[str, str]:
-    """doc path (relative) -> the model name its heading gives, for docs whose
-    ``## Properties`` table has at least one row."""
-    out = {}
-    for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        m = re.search(
-            r"^## Properties[ \t]*\n(?:[ \t]*\n)*\|?[ \t]*Name[ \t]*\|.*\n\|?[ \t]*-+.*\n\|?[ \t]*\S.*\|",
-            text,
-            re.M,
-        )
-        if not m:
-            continue
-        head = re.search(r"^# (.+)$", text, re.M)
-        name = re.split(r"[\s.:#]+", head.group(1).strip())[-1] if head else path.stem
-        out[path.relative_to(docs).as_posix()] = name
-    return out
 
 
 def read(corpus_dir: Path) -> list[TrueModel]:
@@ -60,13 +42,13 @@ def read(corpus_dir: Path) -> list[TrueModel]:
         return parsed[name]
 
     models = []
-    for doc, name in _docs_with_tables(corpus_dir / "docs").items():
+    for doc, name in docs_with_tables(corpus_dir / "docs").items():
         got = model(name)
         if got is None:
             continue
         kind, fields = got
         if kind == "union":
-            fields = _union(fields, model)
+            fields = union_fields(fields, model)
         models.append(TrueModel(doc, name, files[name].relative_to(sdk).as_posix(), tuple(fields)))
     return models
 
@@ -100,23 +82,3 @@ def _parse(name: str, text: str):
         optional, nullable = decls.get(prop, (True, False))
         fields.append(TrueField(prop, wire, prop in checked and not optional, nullable))
     return "fields", fields
-
-
-def _union(members: list[str], model) -> list[TrueField]:
-    order: dict[str, TrueField] = {}
-    flags: dict[str, list[bool]] = {}
-    objects = 0
-    for member in members:
-        got = model(member)
-        if got is None or got[0] != "fields":
-            continue
-        objects += 1
-        for f in got[1]:
-            order.setdefault(f.shown, f)
-            flags.setdefault(f.shown, []).append(bool(f.required))
-    out = []
-    for shown, f in order.items():
-        fl = flags[shown]
-        required = True if len(fl) == objects and all(fl) else False if not any(fl) else None
-        out.append(TrueField(shown, f.wire, required, f.nullable))
-    return out

@@ -27,12 +27,12 @@ from msgspec.structs import replace
 
 from ... import ir
 from ...options import AliasRule, Options
-from ...page import Code, Page, index
+from ...page import Page
 from ..base import Reading
 from ..languages.go import GO, POINTER
 from ..typecells import Grammar, Parsed
 from .dialect import SpeakeasyDialect
-from .pages import field_types
+from .pages import field_types, with_member_types
 
 _CONSTRUCTOR = re.compile(r":=\s*[\w.]+\(\s*(?P<type>[^(){}]+?)\s*\{\s*/\*[^*]*\*/\s*\}\s*\)")
 """A union member's constructor call: ``x := components.CreateXStr(string{/* values here */})``."""
@@ -79,26 +79,8 @@ class Go(SpeakeasyDialect):
 
     def read(self, page: Page, reading: Reading) -> list[ir.Model]:
         shows_required_pointers = _EMPHASIS.search(field_types(page)) is None
-        models = super().read(_with_member_types(page), reading)
+        models = super().read(with_member_types(page, _CONSTRUCTOR), reading)
         return [_settled(model, shows_required_pointers) for model in models]
-
-
-def _with_member_types(page: Page) -> Page:
-    """The page with each union member's heading naming its type, from the member's Go
-    code (the heading is empty, or names the type without its package)."""
-    members = page.section("supported types")
-    if members is None:
-        return page
-    sections = list(page.sections)
-    for i in range(sections.index(members) + 1, len(sections)):
-        sub = sections[i]
-        if sub.level <= 2:
-            break
-        code = next((b for b in sub.blocks if isinstance(b, Code)), None)
-        m = _CONSTRUCTOR.search(code.text) if sub.level == 3 and code is not None else None
-        if m is not None:
-            sections[i] = replace(sub, title=m.group("type"))
-    return replace(page, sections=tuple(sections), by_title=index(sections))
 
 
 def _settled(model: ir.Model, shows_required_pointers: bool) -> ir.Model:

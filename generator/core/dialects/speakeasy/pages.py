@@ -21,9 +21,11 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
+from msgspec.structs import replace
+
 from ... import ir
 from ...diagnostics import DocError, Location, warning
-from ...page import Block, BulletList, Code, Page, Paragraph, Table
+from ...page import Block, BulletList, Code, Page, Paragraph, Table, index
 from ...pysource import clean_text
 from ..base import Reading
 from ..typecells import Token, literal_value, number_value, tokenize, union_of
@@ -393,3 +395,22 @@ def example_language(page: Page, languages: Collection[str]) -> str | None:
             if isinstance(block, BulletList) and section.title.strip().lower() == "values":
                 return "python"
     return None
+
+
+def with_member_types(page: Page, spelled: re.Pattern[str]) -> Page:
+    """The page with each union member's heading naming its type as the member's code
+    spells it (the ``type`` group of ``spelled``): Go's and PHP's headings are empty, or
+    name the type without its package or its items (``array``)."""
+    members = page.section("supported types")
+    if members is None:
+        return page
+    sections = list(page.sections)
+    for i in range(sections.index(members) + 1, len(sections)):
+        sub = sections[i]
+        if sub.level <= 2:
+            break
+        code = next((b for b in sub.blocks if isinstance(b, Code)), None)
+        m = spelled.search(code.text) if sub.level == 3 and code is not None else None
+        if m is not None:
+            sections[i] = replace(sub, title=m.group("type"))
+    return replace(page, sections=tuple(sections), by_title=index(sections))

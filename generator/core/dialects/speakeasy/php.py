@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import re
 
-from msgspec.structs import replace
-
 from ... import ir
 from ...options import Options
-from ...page import Code, Page, index
+from ...page import Page
 from ..base import Reading
 from ..languages.php import PHP
 from ..typecells import Grammar
 from .dialect import SpeakeasyDialect
+from .pages import with_member_types
 
 _VAR = re.compile(r"@var\s+(?P<type>\S[^\n*]*?)\s*(?:\*/|$)", re.MULTILINE)
 """A union member's type in its PHP code: ``@var array<string>``."""
@@ -61,25 +60,7 @@ class Php(SpeakeasyDialect):
         return PHP
 
     def read(self, page: Page, reading: Reading) -> list[ir.Model]:
-        return super().read(_with_member_types(page), reading)
-
-
-def _with_member_types(page: Page) -> Page:
-    """The page with each union member's heading naming its type as its code's ``@var`` does
-    (``array<\\Dub\\Models\\Components\\X>`` where the heading says ``array``)."""
-    members = page.section("supported types")
-    if members is None:
-        return page
-    sections = list(page.sections)
-    for i in range(sections.index(members) + 1, len(sections)):
-        sub = sections[i]
-        if sub.level <= 2:
-            break
-        code = next((b for b in sub.blocks if isinstance(b, Code)), None)
-        m = _VAR.search(code.text) if sub.level == 3 and code is not None else None
-        if m is not None:
-            sections[i] = replace(sub, title=m.group("type"))
-    return replace(page, sections=tuple(sections), by_title=index(sections))
+        return super().read(with_member_types(page, _VAR), reading)
 
 
 DIALECT = Php()

@@ -125,7 +125,18 @@ class Module:
 
 
 def _from_lines(by_path: dict[str, list[str]]) -> tuple[str, ...]:
-    return tuple(f"from {p} import {', '.join(sort_names(by_path[p]))}" for p in sort_modules(by_path))
+    return tuple(line for p in sort_modules(by_path) for line in from_statements(p, by_path[p]))
+
+
+def from_statements(module: str, names: Iterable[str]) -> list[str]:
+    """``from module import ...`` lines as ruff's import sorting (its defaults) writes them:
+    the plain names in one, each ``A as B`` in one of its own (``combine-as-imports`` is
+    off), the lines in the order of their first names."""
+    ordered = sort_names(names)
+    plain = [n for n in ordered if " as " not in n]
+    groups = ([plain] if plain else []) + [[n] for n in ordered if " as " in n]
+    groups.sort(key=lambda group: ordered.index(group[0]))
+    return [f"from {module} import {', '.join(group)}" for group in groups]
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
@@ -183,7 +194,7 @@ def _top(
         if top and _GROUPS.get(module, 2) != group:
             top.append("")  # a blank line between sections
         group = _GROUPS.get(module, 2)
-        top.append(f"from {module} import {', '.join(sort_names(entries[module]))}")
+        top.extend(from_statements(module, entries[module]))
     if support:
         top.extend([""] if top else [])
         top.extend(f"from {'.' * (depth + 1)} import {m}" for m in support)

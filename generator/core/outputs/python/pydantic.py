@@ -40,6 +40,8 @@ class UnionView(NamedTuple):
     """The alias refers to itself through aliases only: type checkers get a plain alias."""
     type_checking: str
     type_alias: str
+    static_value: str
+    """What type checkers read of a recursive alias (:meth:`Annotations.static_union`)."""
 
 
 def object_view(model: ir.ObjectModel, module: Module, options: Options) -> ClassView:
@@ -117,7 +119,8 @@ def union_view(model: ir.UnionModel, module: Module, options: Options) -> UnionV
         ),
         recursive=recursive,
         type_checking=module.helper("typing", "TYPE_CHECKING") if recursive else "",
-        type_alias=Annotations(module, options).type_alias() if recursive else "",
+        type_alias=types.type_alias() if recursive else "",
+        static_value=types.static_union(model.members) if recursive else "",
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any as _Any, ClassVar
+from typing import Any as _Any
+from typing import ClassVar
 
 from ... import _serde
 

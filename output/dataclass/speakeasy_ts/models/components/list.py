@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any as _Any, TypeAlias, Union, cast
+from typing import Any as _Any
+from typing import TypeAlias, Union, cast
 
 from ... import _serde
 

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field as _Field
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as _Field
 
 
 class Field(BaseModel):

@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias, Union
 from typing_extensions import TypeAliasType
 
 if TYPE_CHECKING:
-    JsonValue: TypeAlias = Union[
-        str, float, bool, "list[JsonValue]", "dict[str, JsonValue]"
-    ]
+    JsonValue: TypeAlias = "str | float | bool | list[JsonValue] | dict[str, JsonValue]"
 else:
     JsonValue = TypeAliasType(
         "JsonValue", Union[str, float, bool, "list[JsonValue]", "dict[str, JsonValue]"]
