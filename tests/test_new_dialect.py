@@ -64,7 +64,9 @@ def toy_registered(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("style", [Style.PYDANTIC, Style.DATACLASS, Style.TYPEDDICT, Style.MSGSPEC])
-def test_a_new_dialect_is_read_by_the_whole_pipeline(toy_registered: None, tmp_path: Path, style: Style) -> None:
+def test_a_new_dialect_is_read_by_the_whole_pipeline(
+    toy_registered: None, tmp_path: Path, style: Style
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "pet.md").write_text(
@@ -79,5 +81,7 @@ def test_a_new_dialect_is_read_by_the_whole_pipeline(toy_registered: None, tmp_p
 
 
 def test_without_registration_the_toy_doc_is_no_model(tmp_path: Path) -> None:
-    (tmp_path / "pet.md").write_text("# Toy: Pet\n\n## Keys\n\n| key | kind | required |\n| --- | --- | --- |\n| a | text | yes |\n")
+    (tmp_path / "pet.md").write_text(
+        "# Toy: Pet\n\n## Keys\n\n| key | kind | required |\n| --- | --- | --- |\n| a | text | yes |\n"
+    )
     assert generator.generate(tmp_path, Options()).tree.models == ()

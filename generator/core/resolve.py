@@ -252,5 +252,3 @@ def _link_model(model: ir.Model, finder: _Finder, diagnostics: list[Diagnostic])
     if isinstance(model, ir.UnionModel):
         return replace(model, members=tuple(link(m, model.location) for m in model.members))
     return model
-
-

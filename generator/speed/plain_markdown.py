@@ -1,13 +1,14 @@
 """Pages in the plain markdown that SDK docs are written in, read without markdown-it.
 
 Generated docs use a small part of markdown: ATX headings, paragraphs, backtick fences,
-pipe tables and bullet lists of one-line items, each line starting in column one. This
-reader recognises exactly that and gives up (returns None) on anything else: a tab, an
-indented line, a nested or ordered list, a block quote, HTML, a setext heading, a link
+pipe tables, bullet lists of one-line items and one-paragraph block quotes, each line
+starting in column one. This reader recognises exactly that and gives up (returns None) on
+anything else: a tab, an indented line, a nested or ordered list, a quote of more than a
+paragraph, HTML, a setext heading, a link
 reference definition, a line that could end or start a construct it does not read. The
 caller then asks markdown-it, so the plain reader never decides a hard case. Where it
 reads a page, it gives what markdown-it gives (the rules below are markdown-it-py's
-table, fence, heading, list and paragraph rules, restricted to the lines accepted);
+table, fence, heading, list, block quote and paragraph rules, restricted to the lines accepted);
 ``tests/test_markdown.py`` holds it to that on every corpus doc and on generated
 markdown. It is five to seven times faster than markdown-it's block parser, and a run
 that needs no other reader never imports markdown-it. :func:`parse_page` is the faster
@@ -111,6 +112,8 @@ def _read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[He
             read = _heading(line, i)
         elif line.startswith("```"):
             read = _fence(lines, i)
+        elif line[0] == ">":
+            read = _quote(lines, i)
         elif _item(line):
             read = _bullets(lines, i)
         elif _paragraph_line(line):
@@ -180,12 +183,34 @@ def _continues(line: str) -> bool:
 
 
 def _interrupts(line: str) -> bool:
-    """Whether a line that ends a paragraph starts a heading, a fence or a list read here."""
+    """Whether a line that ends a paragraph starts a heading, a fence, a block quote or a list
+    (a quote this reader cannot read declines the page when it is reached)."""
     if line[0] == "#":
         return _HEADING.fullmatch(line) is not None
     if line.startswith("```"):
         return _FENCE.fullmatch(line) is not None
-    return _item(line) is not None
+    return line[0] == ">" or _item(line) is not None
+
+
+def _quote(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
+    """A block quote that is one paragraph, every line ``>`` and paragraph text, and a blank
+    line after it (the method signatures of OpenAPI Generator's API pages:
+    ``> Type Method(ctx)``): its paragraph, as markdown-it reads it inside the quote."""
+    body = []
+    end = start
+    while end < len(lines) and lines[end][:1] == ">":
+        content = lines[end][1:]
+        content = content[1:] if content[:1] == " " else content
+        if not content or not _paragraph_line(content):
+            return None  # an empty quote line, a nested block, indented or tabbed text
+        body.append(content)
+        end += 1
+    if end < len(lines) and not _blank(lines[end]):
+        return None  # a lazy continuation line, or a block right below
+    read = _paragraph(body, 0)
+    if read is None or read[1] != len(body):
+        return None
+    return Paragraph(read[0].text, start + 1), end
 
 
 def _item(line: str) -> re.Match[str] | None:
@@ -293,7 +318,12 @@ def _table(
         if not line.startswith("|"):
             if _blank(line):
                 break
-            if _starts_block(line):
+            if line[0] == " ":
+                text = line.lstrip(" ")  # a row indented 1 to 3 spaces (OpenAPI Generator's API pages)
+                if len(line) - len(text) > 3 or _starts_block(text):
+                    return None
+                line = text
+            elif _starts_block(line):
                 return None  # it may end the table, or not: markdown-it's rules decide
         cells = _row_cells(line)
         if len(cells) != width:

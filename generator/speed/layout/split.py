@@ -49,8 +49,10 @@ def fit(
     # From here on the line has no comment: its mask is all code and strings.
     if text.startswith(("class ", "def ")):
         return left_hand_split(indent, text, masked, line_length)
-    if BLOCK.match(text) or text.startswith("@"):
+    if BLOCK.match(text):
         raise Unsupported("a long block header")
+    if text.startswith("@") and (top_level_operators(masked[1:]) or not masked.endswith(")")):
+        raise Unsupported("a decorator but a call")
     if text.startswith(("from ", "import ")):
         return import_split(indent, text, line_length)
     if not assignment and top_level_operators(masked.removesuffix(",")):
@@ -238,8 +240,19 @@ def optional_parens(indent: str, target: str, value: str, value_mask: str, line_
     if fits_in(inner + value, line_length):
         return [indent + target + "(", inner + value, indent + ")"]
     if last_brackets(value, value_mask) is None and not top_level_operators(value_mask):
-        return [indent + target + value]  # black: wrapping it would not make it fit
+        if not other_brackets(target):
+            return [indent + target + value]  # black: wrapping it would not make it fit
+        # black first tries the target's own brackets (an annotation's are invisible), and
+        # rather than split there wraps the value, fitting or not
+        return [indent + target + "(", inner + value, indent + ")"]
     return [indent + target + "(", *fit(inner, value, line_length, masked=value_mask), indent + ")"]
+
+
+def other_brackets(target: str) -> bool:
+    """An assignment's target with brackets of its own: an annotation (black puts it in
+    invisible parentheses) or a subscript. (A bare annotation, ``name: `` with no value,
+    is the atom itself.)"""
+    return target.endswith(" = ") and any(c in code(mask(target)) for c in ":[(")
 
 
 def bracket_split(

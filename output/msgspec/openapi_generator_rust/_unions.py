@@ -50,9 +50,8 @@ def loads(*names: str) -> Callable[[type[_T]], type[_T]]:
     ``__post_init__`` loads them with :func:`load_fields`."""
 
     def mark(cls: type[_T]) -> type[_T]:
-        annotations = vars(cls)[
-            "__annotations__"
-        ]  # the class's own, which msgspec reads
+        # the class's own annotations, which msgspec reads
+        annotations = vars(cls)["__annotations__"]
         _LOADED[cls] = {name: annotations[name] for name in names}
         for name in names:
             annotations[name] = Any
