@@ -97,6 +97,8 @@ def _read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[He
             below = lines[i + 1] if i + 1 < count else ""
             if len(line) - len(text) > 3 or not _paragraph_line(text) or below[:1] in _DELIMITER_STARTS:
                 return None  # indented code, or a block this reader does not read
+            if items and isinstance(items[-1], BulletList):
+                return None  # below a list, an indented line may continue its last item
             indented = _paragraph(lines, i)  # a paragraph indented 1 to 3 spaces (Go's method docs)
             if indented is None:
                 return None
