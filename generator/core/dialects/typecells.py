@@ -105,8 +105,19 @@ class Grammar:
     """Whether a bare (unlinked) model name may name a model the docs do not have (docs older
     than their SDK): ``Any`` with a warning when it does, not an error."""
 
+    lists: frozenset[str] = frozenset()
+    """Generics of one argument that are JSON arrays (``List``, ``Vec``, ``BuiltSet``)."""
+    maps: frozenset[str] = frozenset()
+    """Generics of two arguments that are JSON objects, keyed by strings (``Map``, ``Dictionary``)."""
+
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        """``name<args>`` (``base`` is the name's last part), or None if the language has none such."""
+        """``name<args>`` (``base`` is the name's last part), or None if the language has none
+        such. The base reads :attr:`lists` and :attr:`maps`; a language with other generics
+        reads those and asks the base for the rest."""
+        if base in self.lists and len(args) == 1:
+            return ir.ArrayOf(args[0])
+        if base in self.maps and len(args) == 2:
+            return ir.MapOf(args[1])
         return None
 
     def link(self, text: str, href: str) -> ir.TypeNode | None:

@@ -131,12 +131,13 @@ class CSharp(Grammar):
 
     language = "csharp"
     names = NAMES
+    lists = _LISTS
+    maps = _MAPS
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base in _LISTS and len(args) == 1:
-            return ir.ArrayOf(args[0])
-        if base in _MAPS and len(args) == 2:
-            return ir.MapOf(args[1])
+        known = super().generic(base, name, args)
+        if known is not None:
+            return known
         if base == "Nullable" and len(args) == 1:
             return union_of([args[0], _NONE])
         if base in ("Option", "Task") and len(args) == 1:

@@ -29,13 +29,8 @@ _MAPS = frozenset({"BuiltMap", "Map"})
 class Dart(Grammar):
     language = "dart"
     names = NAMES
-
-    def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base in _LISTS and len(args) == 1:
-            return ir.ArrayOf(args[0])
-        if base in _MAPS and len(args) == 2:
-            return ir.MapOf(args[1])
-        return None
+    lists = _LISTS
+    maps = _MAPS
 
 
 DART = Dart()

@@ -193,6 +193,8 @@ class JavaParser(Parser):
 class Java(Grammar):
     language = "java"
     names = NAMES
+    lists = _LISTS
+    maps = _MAPS
     wrappers = (_OPTIONAL, _NULLABLE)
 
     def link(self, text: str, href: str) -> ir.TypeNode | None:
@@ -208,10 +210,9 @@ class Java(Grammar):
         return JavaParser
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base in _LISTS and len(args) == 1:
-            return ir.ArrayOf(args[0])
-        if base in _MAPS and len(args) == 2:
-            return ir.MapOf(args[1])
+        known = super().generic(base, name, args)
+        if known is not None:
+            return known
         if base == _OPTIONAL and len(args) == 1:
             return args[0]
         if base == _NULLABLE and len(args) == 1:

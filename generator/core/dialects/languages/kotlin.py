@@ -96,17 +96,12 @@ class KotlinParser(Parser):
 class Kotlin(Grammar):
     language = "kotlin"
     names = NAMES
+    lists = _LISTS
+    maps = _MAPS
 
     @property
     def parser(self) -> type[Parser]:
         return KotlinParser
-
-    def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base in _LISTS and len(args) == 1:
-            return ir.ArrayOf(args[0])
-        if base in _MAPS and len(args) == 2:
-            return ir.MapOf(args[1])
-        return None
 
     def link(self, text: str, href: str) -> ir.TypeNode | None:
         if text == INLINE and href.startswith("#"):

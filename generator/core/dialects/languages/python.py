@@ -34,6 +34,8 @@ NAMES: dict[str, ir.TypeNode] = {
 class Python(Grammar):
     language = "python"
     names = NAMES
+    lists = frozenset({"List", "list", "Set", "set", "Sequence"})
+    maps = frozenset({"Dict", "dict", "Mapping"})
     wrappers = ("Optional", "Nullable", "OptionalNullable")
 
     def __init__(self, swap_dates: bool = True) -> None:
@@ -42,10 +44,9 @@ class Python(Grammar):
         Speakeasy's Python docs mean them (``--python-dates corrected``)."""
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base in ("Dict", "dict", "Mapping") and len(args) == 2:
-            return ir.MapOf(args[1])
-        if base in ("List", "list", "Set", "set", "Sequence") and len(args) == 1:
-            return ir.ArrayOf(args[0])
+        known = super().generic(base, name, args)
+        if known is not None:
+            return known
         if base in self.wrappers and len(args) == 1:
             return union_of([args[0], _NONE])
         if base == "Union":

@@ -68,6 +68,8 @@ _BRACKETS = {"(": ")", "[": "]", "<": ">"}
 class Ruby(Grammar):
     language = "ruby"
     names = NAMES
+    lists = frozenset({"Array", "Set", "Enumerable"})
+    maps = frozenset({"Hash"})
     wrappers = (NILABLE,)
 
     def prepare(self, cell: str) -> str:
@@ -82,14 +84,13 @@ class Ruby(Grammar):
         return text
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
+        known = super().generic(base, name, args)
+        if known is not None:
+            return known
         if name == NILABLE and len(args) == 1:
             return union_of([args[0], _NONE])
         if name in ("T.any", "T.all"):
             return union_of(args)
-        if base in ("Array", "Set", "Enumerable") and len(args) == 1:
-            return ir.ArrayOf(args[0])
-        if base == "Hash" and len(args) == 2:
-            return ir.MapOf(args[1])
         return None
 
 

@@ -63,6 +63,8 @@ class RustParser(Parser):
 class Rust(Grammar):
     language = "rust"
     names = NAMES
+    lists = _LISTS
+    maps = _MAPS
     wrappers = ("Option",)
 
     def prepare(self, cell: str) -> str:
@@ -73,10 +75,9 @@ class Rust(Grammar):
         return cell
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base in _LISTS and len(args) == 1:
-            return ir.ArrayOf(args[0])
-        if base in _MAPS and len(args) == 2:
-            return ir.MapOf(args[1])
+        known = super().generic(base, name, args)
+        if known is not None:
+            return known
         if base == "Option" and len(args) == 1:
             return union_of([args[0], _NONE])
         if base in _BOXES and len(args) == 1:

@@ -38,13 +38,14 @@ NAMES: dict[str, ir.TypeNode] = {
 class TypeScript(Grammar):
     language = "typescript"
     names = NAMES
+    lists = frozenset({"Array", "ReadonlyArray", "Set"})
+    maps = frozenset({"Record"})
     object_type: ir.TypeNode = ir.MapOf(ir.ANY)  # TypeScript's `object`: some object
 
     def generic(self, base: str, name: str, args: list[ir.TypeNode]) -> ir.TypeNode | None:
-        if base == "Record" and len(args) == 2:
-            return ir.MapOf(args[1])
-        if base in ("Array", "ReadonlyArray", "Set") and len(args) == 1:
-            return ir.ArrayOf(args[0])
+        known = super().generic(base, name, args)
+        if known is not None:
+            return known
         if base in ("ReadableStream", "AsyncIterable", "Iterable"):
             return primitive(ir.Kind.BYTES, f"{name}<...>")
         if base in ("EventStream", "EventStreamAsync") and len(args) == 1:
