@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_hostile import HOSTILE_BITS
 
-from generator.core import ir, pysource
+from generator.core import casing, ir, pysource
 from generator.core.diagnostics import DocError, Location
 from generator.core.dialects.languages.python import PYTHON
 from generator.core.dialects.languages.python import PYTHON as OAG_PYTHON
@@ -165,3 +165,9 @@ def test_any_text_makes_a_docstring_whose_value_is_that_text(text: str) -> None:
     literal = pysource.docstring(text)
     assert ast.literal_eval(literal) == pysource.clean_text(text)
     assert ast.literal_eval(pysource.string(text)) == text
+
+
+@given(st.text(alphabet="aAbZz09_$@-. \u0663\u00e9", max_size=16))
+def test_spellings_are_each_rules_spelling(name: str) -> None:
+    """:func:`casing.spellings` spells a name in one pass: as each rule alone does, in order."""
+    assert casing.spellings(name) == tuple(rule(name) for rule in casing.RULES.values())

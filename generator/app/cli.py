@@ -10,6 +10,7 @@ import gc
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -140,7 +141,13 @@ def main(source: Path | None, output: Path | None, **flags: Any) -> None:
             click.echo(traceback.format_exc(), err=True)
         status = EXIT_INTERNAL
     report.finish()
+    if _end is not None:
+        _end(status)  # here, where what the run made is still referenced: none of it is freed
     sys.exit(status)
+
+
+_end: Callable[[object], NoReturn] | None = None
+"""How :func:`main` ends when :func:`command` runs it: :func:`_exit`."""
 
 
 def command() -> NoReturn:
@@ -149,15 +156,24 @@ def command() -> NoReturn:
     The cyclic garbage collector stays off (see :mod:`generator.speed.gc_pause`): turned
     back on at the end it would walk every object the run made, only for the process to
     exit. And when the work is done, the process ends without freeing its objects one by
-    one: on 10,000 docs that takes a second, to give memory back to a process about to
-    exit. Output streams are flushed first; files are closed by then, and workers have ended.
+    one (:func:`main` ends it before they go out of scope): on 10,000 docs that takes a
+    second, to give memory back to a process about to exit, and after the memo's saver has
+    forked (:func:`~generator.speed.memo.save_detached`) each page freed is first copied.
     """
+    global _end
     gc.disable()
+    _end = _exit
     try:
         main()
         status: object = 0
     except SystemExit as exc:
         status = exc.code
+    _exit(status)
+
+
+def _exit(status: object) -> NoReturn:
+    """End the process now, with ``status`` (as ``sys.exit`` takes it). Output streams are
+    flushed first; files are closed by then, and workers have ended."""
     if not (status is None or isinstance(status, int)):  # as Python prints a non-int exit value
         click.echo(status, err=True)
         status = 1

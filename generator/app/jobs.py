@@ -34,6 +34,8 @@ class Run:
     """Processes to work in, this one included (None: as many as pay)."""
     _memos: list[Memo] = field(default_factory=list)
     """The jobs' memos, saved once every output is written (:func:`memo.save_detached`)."""
+    _planned: list[_Planned] = field(default_factory=list)
+    """The jobs' plans: referenced as long as the run is (see :func:`.cli.command`)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def run_jobs(jobs: list[Job], run: Run, report: Report) -> None:
             _verify(job, report)
         if run.write_back.writes:
             return  # --verify alone writes nothing
-    planned = []
+    planned = run._planned
     try:
         for job in jobs:
             report.job_starts(job.source, job.output, len(jobs))
@@ -124,10 +126,8 @@ def _write(item: _Planned, run: Run, report: Report) -> None:
         with writing_lock(found.root):
             found = found.again(item.plan)  # another run may have written it meanwhile
             result = apply(found, run.jobs)
-        for rel in result.written:
-            report.detail(f"wrote {found.root / rel}")
-        for rel in result.removed:
-            report.detail(f"removed {found.root / rel}")
+        report.details(f"wrote {found.root / rel}" for rel in result.written)
+        report.details(f"removed {found.root / rel}" for rel in result.removed)
         report.changed += bool(result.written or result.removed)
         counts = (
             f"{counted(len(result.written), 'file')} written, {len(result.unchanged)} unchanged,"

@@ -165,6 +165,12 @@ class Report:
         if self.verbose and not self.quiet:
             click.echo(text, err=True)
 
+    def details(self, lines: Iterable[str]) -> None:
+        """Each line said with ``-v`` only (made only then: a line for each of 10,000 files)."""
+        if self.verbose and not self.quiet:
+            for line in lines:
+                click.echo(line, err=True)
+
     def job(
         self,
         out: Path,

@@ -73,6 +73,17 @@ RULES: dict[AliasRule, Callable[[str], str]] = {
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def spellings(name: str) -> tuple[str, ...]:
-    """The name as each rule of :data:`RULES` spells it, in that order (trees repeat names)."""
-    return tuple(fn(name) for fn in RULES.values())
+def spellings(name: str) -> tuple[str, str, str, str]:
+    """The name as each rule of :data:`RULES` spells it, in that order (trees repeat names):
+    ``(name, camel(name), snake(name), pascal(name))``, its words found once for camel and
+    pascal (one process decides a tree's every field name: this is most of its time)."""
+    prefix, words = split_words(name)
+    if not words:
+        return name, name, snake(name), name
+    capitalized = [w.capitalize() for w in words]  # ASCII letters or digits: as pascal's
+    return (
+        name,
+        prefix + words[0].lower() + "".join(capitalized[1:]),
+        snake(name),
+        prefix + "".join(capitalized),
+    )

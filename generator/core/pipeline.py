@@ -72,6 +72,10 @@ class Reuse(Protocol):
     def keep_file(self, key: bytes, text: str) -> None: ...
     @property
     def reused(self) -> tuple[int, int]: ...
+    @property
+    def knows_docs(self) -> bool:
+        """Whether it holds any doc (not so on a first run: no doc need be looked up)."""
+        ...
 
 
 def serial_map(
@@ -192,7 +196,7 @@ def read_docs(
     bytes are those it was read from, else read now."""
     reuse, digest = runner.reuse, runner.digest
     known: list[DocRead | None] = [None] * len(docs)
-    if reuse is not None and digest is not None:
+    if reuse is not None and digest is not None and reuse.knows_docs:
         known = [_known(doc, reuse, digest) for doc in docs]
         tick(len(docs) - known.count(None))
     missing = [i for i, read in enumerate(known) if read is None]

@@ -167,7 +167,7 @@ class _Ruling(NamedTuple):
     winner: int
     """The winning rule's place in :data:`RULES` (its spelling's in :func:`spellings`)."""
     rivals: tuple[int, ...]
-    """The places of the rules the winner did not outvote (itself among them)."""
+    """The places of the other rules the winner did not outvote (none when the rule was asked for)."""
 
     @classmethod
     def of(cls, vote: Vote) -> _Ruling:
@@ -175,7 +175,7 @@ class _Ruling(NamedTuple):
         if vote.asked:
             return cls(index, ())
         won = vote.votes[index][1]
-        return cls(index, tuple(i for i, (_, n) in enumerate(vote.votes) if not won > n))
+        return cls(index, tuple(i for i, (_, n) in enumerate(vote.votes) if not won > n and i != index))
 
 
 def _decide(
@@ -198,7 +198,7 @@ def _decide(
         source = field.wire_source if wire == field.name else ir.WireSource.RULE
         # A guess unless the vote chose this spelling: the winning rule had more votes than
         # every rule that spells the name otherwise.
-        guess = not vote.asked and not all(spelled[i] == wire for i in ruling.rivals)
+        guess = any(spelled[i] != wire for i in ruling.rivals) if ruling.rivals else False
     if source is not ir.WireSource.NAME_MAP and wire not in mentioned.tree:
         # Spelled otherwise in the doc itself (or, for a header, anywhere in the docs)? Or,
         # for a name with digits, with the underscores beside them placed otherwise?
@@ -237,7 +237,8 @@ class Mentions:
             for m in self.tree if model is None else model.mentions - self.model_names:
                 index.setdefault(_fold(m), []).append(m)
             self._folded[key] = index
-        return _respelled(spelling, index.get(_fold(spelling), ()))
+        found = index.get(_fold(spelling))
+        return _respelled(spelling, found) if found else None
 
     def digits_respelled(self, spelling: str) -> str | None:
         """:func:`_digits_respelled` among the tree's mentions."""

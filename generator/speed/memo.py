@@ -94,6 +94,10 @@ class Memo:
         assert self.path is not None
         return self.path.parent / "locks" / (self.path.stem + ".lock")
 
+    @property
+    def knows_docs(self) -> bool:
+        return bool(self.docs)
+
     def known_doc(self, key: DocKey) -> DocRead | None:
         found = self.docs.get(key)
         if found is not None:

@@ -1,10 +1,11 @@
 """Pages in the plain markdown that SDK docs are written in, read without markdown-it.
 
 Generated docs use a small part of markdown: ATX headings, paragraphs, backtick fences,
-pipe tables, bullet lists of one-line items and one-paragraph block quotes, each line
-starting in column one. This reader recognises exactly that and gives up (returns None) on
-anything else: a tab, an indented line, a nested or ordered list, a quote of more than a
-paragraph, HTML, a setext heading, a link
+pipe tables, bullet lists of one-line items and one-paragraph block quotes, most lines
+starting in column one (paragraphs and lists may be indented up to 3 spaces, a quote's
+paragraph may go on in lazy lines). This reader recognises exactly that and gives up
+(returns None) on anything else: a tab, indented code, a nested or ordered list, a quote of
+more than a paragraph, HTML, a setext heading, a link
 reference definition, a line that could end or start a construct it does not read. The
 caller then asks markdown-it, so the plain reader never decides a hard case. Where it
 reads a page, it gives what markdown-it gives (the rules below are markdown-it-py's
@@ -48,7 +49,7 @@ _HTML_STARTS = (
 _FENCE = re.compile(r"(`{3,})([^`]*)")
 _ORDERED_ITEM = re.compile(r"[0-9]{1,9}[.)](?: |$)")
 _THEMATIC_BREAK = re.compile(r"([-*_])(?: *\1){2,} *")
-_ITEM = re.compile(r"([-*+]) (\S.*)")
+_ITEM = re.compile(r"( {0,3})([-*+]) (\S.*)")
 _DELIMITER_STARTS = frozenset("|-:")
 _FENCE_STARTS = frozenset("` ")
 _UNDERLINE_CHARACTERS = "|-:= "
@@ -89,26 +90,23 @@ def _read_blocks(text: str, path: str, diagnostics: list[Diagnostic]) -> list[He
     i = 0
     while i < count:
         line = lines[i]
+        below = lines[i + 1] if i + 1 < count else ""
+        read: tuple[Heading | Block, int] | None
         if not line or line[0].isspace():
             text = line.lstrip(" ")
             if not text:
                 i += 1  # blank
                 continue
-            below = lines[i + 1] if i + 1 < count else ""
-            if len(line) - len(text) > 3 or not _paragraph_line(text) or below[:1] in _DELIMITER_STARTS:
+            indent = len(line) - len(text)
+            if items and isinstance(items[-1], BulletList) and indent >= _inside(lines, items[-1]):
+                return None  # below a list and blank lines, a line indented so far is its last item's
+            if _item(line) and not (below[:1] in _DELIMITER_STARTS and _table_header(lines, i)):
+                read = _bullets(lines, i)  # indented 1 to 3 spaces (OpenAPI Generator's `` - **Accept**: x``)
+            elif indent > 3 or not _paragraph_line(text) or below[:1] in _DELIMITER_STARTS:
                 return None  # indented code, or a block this reader does not read
-            if items and isinstance(items[-1], BulletList):
-                return None  # below a list, an indented line may continue its last item
-            indented = _paragraph(lines, i)  # a paragraph indented 1 to 3 spaces (Go's method docs)
-            if indented is None:
-                return None
-            items.append(indented[0])
-            i = indented[1]
-            continue
-        read: tuple[Heading | Block, int] | None
-        below = lines[i + 1] if i + 1 < count else ""
-        header = _table_header(lines, i) if below[:1] in _DELIMITER_STARTS else None
-        if header:
+            else:
+                read = _paragraph(lines, i)  # indented 1 to 3 spaces (Go's method docs)
+        elif below[:1] in _DELIMITER_STARTS and (header := _table_header(lines, i)):
             read = _table(lines, i, header, path, diagnostics)  # markdown-it tries the table rule first
         elif line[0] == "#":
             read = _heading(line, i)
@@ -195,9 +193,10 @@ def _interrupts(line: str) -> bool:
 
 
 def _quote(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
-    """A block quote that is one paragraph, every line ``>`` and paragraph text, and a blank
-    line after it (the method signatures of OpenAPI Generator's API pages:
-    ``> Type Method(ctx)``): its paragraph, as markdown-it reads it inside the quote."""
+    """A block quote that is one paragraph, every line ``>`` and paragraph text, then lines
+    of paragraph text without ``>`` (lazy ones, that the paragraph goes on with: Rust's
+    ``> Type method(x)`` then the method's summary) and a blank line (the method signatures
+    of OpenAPI Generator's API pages): its paragraph, as markdown-it reads it in the quote."""
     body = []
     end = start
     while end < len(lines) and lines[end][:1] == ">":
@@ -207,8 +206,11 @@ def _quote(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
             return None  # an empty quote line, a nested block, indented or tabbed text
         body.append(content)
         end += 1
+    while end < len(lines) and not _blank(lines[end]) and _continues(lines[end]):
+        body.append(lines[end])
+        end += 1
     if end < len(lines) and not _blank(lines[end]):
-        return None  # a lazy continuation line, or a block right below
+        return None  # a block right below, or a line that may be a table's delimiter row
     read = _paragraph(body, 0)
     if read is None or read[1] != len(body):
         return None
@@ -216,32 +218,42 @@ def _quote(lines: list[str], start: int) -> tuple[Paragraph, int] | None:
 
 
 def _item(line: str) -> re.Match[str] | None:
-    """A list item whose text is a paragraph: a marker, one space, paragraph text."""
+    """A list item whose text is a paragraph: up to 3 spaces, a marker, one space, paragraph
+    text (the groups: indent, marker, text)."""
     m = _ITEM.fullmatch(line)
-    return m if m is not None and _paragraph_line(m[2]) else None
+    return m if m is not None and _paragraph_line(m[3]) else None
 
 
 def _bullets(lines: list[str], start: int) -> tuple[BulletList, int] | None:
-    """A list whose items are one line each: a marker, one space, paragraph text. Blank
-    lines may separate items; the list ends at a blank line followed by anything else."""
-    marker = lines[start][0]
+    """A list whose items are one line each: up to 3 spaces, a marker, one space, paragraph
+    text. Blank lines may separate items; the list ends at a blank line followed by anything
+    else. An item indented as far as the text of the one above is inside that one: declined."""
+    item = _item(lines[start])
+    assert item is not None
+    marker = item[2]
     items: list[Paragraph] = []
     end = start
     while True:
-        item = _item(lines[end])
-        assert item is not None
-        items.append(Paragraph(item[2].strip(TRIM), end + 1))
+        items.append(Paragraph(item[3].strip(TRIM), end + 1))
+        inside = len(item[1]) + 2  # the column of the item's text: lines indented so far are its
         end += 1
         after = end
         while after < len(lines) and _blank(lines[after]):
             after += 1
         following = _item(lines[after]) if after < len(lines) else None
-        if following is not None and following[1] == marker:
-            end = after
+        if following is not None and following[2] == marker and len(following[1]) < inside:
+            end, item = after, following
         elif after > end or after == len(lines):
             return BulletList(tuple(items), start + 1), after
         else:
             return None  # right below an item: a continuation, a nested block, another list
+
+
+def _inside(lines: list[str], bullets: BulletList) -> int:
+    """The column of the text of a list's last item: lines indented as far are inside it."""
+    item = _item(lines[bullets.items[-1].line - 1])
+    assert item is not None
+    return len(item[1]) + 2
 
 
 def _heading(line: str, index: int) -> tuple[Heading, int] | None:
