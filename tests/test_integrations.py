@@ -129,12 +129,18 @@ style = "dataclass"
 """
 
 
-def test_a_wheel_build_generates_the_models(tmp_path: Path) -> None:
-    sample = tmp_path / "sample"
-    shutil.copytree(DOCS, sample / "docs" / "models")
+def _sample_project(root: Path, docs: Path = DOCS) -> Path:
+    """A project (``root/sample``) whose build hook makes its models from a copy of ``docs``."""
+    sample = root / "sample"
+    shutil.copytree(docs, sample / "docs" / "models")
     (sample / "src" / "sample").mkdir(parents=True)
     (sample / "src" / "sample" / "__init__.py").write_text('"""A project whose models come from docs."""\n')
     (sample / "pyproject.toml").write_text(SAMPLE_PYPROJECT)
+    return sample
+
+
+def test_a_wheel_build_generates_the_models(tmp_path: Path) -> None:
+    sample = _sample_project(tmp_path)
     dist = tmp_path / "dist"
     # No build isolation: the build uses this environment's gen-models (the one under test).
     built = sh(
@@ -172,11 +178,7 @@ def test_a_wheel_build_generates_the_models(tmp_path: Path) -> None:
 def test_an_editable_install_imports_the_models(tmp_path: Path) -> None:
     """``pip install -e .`` imports the project's tree: the hook writes the models there
     (``src/sample/models``, the source of the wheel's ``sample/models``), and only there."""
-    sample = tmp_path / "sample"
-    shutil.copytree(DOCS, sample / "docs" / "models")
-    (sample / "src" / "sample").mkdir(parents=True)
-    (sample / "src" / "sample" / "__init__.py").write_text('"""A project whose models come from docs."""\n')
-    (sample / "pyproject.toml").write_text(SAMPLE_PYPROJECT)
+    sample = _sample_project(tmp_path)
     prefix = tmp_path / "prefix"
     installed = sh(
         sys.executable,
@@ -206,15 +208,13 @@ def test_an_editable_install_imports_the_models(tmp_path: Path) -> None:
 
 
 def test_a_build_with_bad_docs_fails_and_says_where(tmp_path: Path) -> None:
-    sample = tmp_path / "sample"
-    (sample / "docs" / "models").mkdir(parents=True)
-    (sample / "docs" / "models" / "thing.md").write_text(
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "thing.md").write_text(
         "# Thing\n\n## Fields\n\n| Field | Type | Required | Description |\n| - | - | - | - |\n"
         "| `a` | *Widget* | :heavy_check_mark: | N/A |\n"
     )
-    (sample / "src" / "sample").mkdir(parents=True)
-    (sample / "src" / "sample" / "__init__.py").write_text("")
-    (sample / "pyproject.toml").write_text(SAMPLE_PYPROJECT)
+    sample = _sample_project(tmp_path, bad)
     built = sh(
         sys.executable,
         "-m",

@@ -39,7 +39,7 @@ import re
 from pathlib import Path
 
 from . import TrueField, TrueModel
-from .oag_docs import docs_with_tables
+from .oag_docs import docs_with_tables, union_fields
 
 _BUILT = re.compile(r"^abstract class (\w+) implements Built<\1, \1Builder> \{\n(.*?)^\}", re.M | re.S)
 _JSON = re.compile(r"^class (\w+) \{\n(.*?)^\}", re.M | re.S)
@@ -99,23 +99,7 @@ class _Sdk:
         return "fields", fields
 
     def union(self, members: list[str]) -> list[TrueField]:
-        order: dict[str, TrueField] = {}
-        flags: dict[str, list[bool]] = {}
-        objects = 0
-        for member in members:
-            got = self.model(member)
-            if got is None or got[0] != "fields":
-                continue
-            objects += 1
-            for f in got[1]:
-                order.setdefault(f.shown, f)
-                flags.setdefault(f.shown, []).append(bool(f.required))
-        out = []
-        for shown, f in order.items():
-            fl = flags[shown]
-            required = True if len(fl) == objects and all(fl) else False if not any(fl) else None
-            out.append(TrueField(shown, f.wire, required, f.nullable))
-        return out
+        return union_fields(members, self.model)
 
 
 def read(corpus_dir: Path) -> list[TrueModel]:
